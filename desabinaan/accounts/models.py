@@ -1,0 +1,101 @@
+"""Accounts, their roles and organisational place, API tokens and failed-login tracking."""
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    NATIONAL_ADMIN = "national_admin", _("Administrator nasional")
+    KANWIL = "kanwil", _("Staf Kanwil")
+    OFFICER = "officer", _("Petugas Kantor Imigrasi")
+    PIMPASA = "pimpasa", _("PIMPASA")
+    LIAISON = "liaison", _("Perangkat desa / kader")
+    PARTNER = "partner", _("Instansi mitra")
+
+
+# Roles whose accounts must use two-factor authentication.
+TWO_FACTOR_ROLES = frozenset({Role.NATIONAL_ADMIN, Role.KANWIL, Role.OFFICER, Role.PIMPASA})
+
+
+class User(AbstractUser):
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices, blank=True)
+    kanwil = models.ForeignKey(
+        "offices.Kanwil", verbose_name=_("kanwil"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    kanim = models.ForeignKey(
+        "offices.Kanim", verbose_name=_("kantor imigrasi"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    village = models.ForeignKey(
+        "regions.Village", verbose_name=_("desa/kelurahan"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    agency = models.ForeignKey(
+        "offices.PartnerAgency", verbose_name=_("instansi mitra"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    phone = models.CharField(_("telepon"), max_length=20, blank=True)
+    # Demo accounts (seed_demo) may skip two-factor enrolment while DEMO_MODE is on; nowhere else.
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(role="kanwil") | Q(kanwil__isnull=False), name="kanwil_staff_has_kanwil"
+            ),
+            models.CheckConstraint(
+                condition=~Q(role__in=["officer", "pimpasa"]) | Q(kanim__isnull=False), name="officer_has_kanim"
+            ),
+            models.CheckConstraint(condition=~Q(role="liaison") | Q(village__isnull=False), name="liaison_has_village"),
+            models.CheckConstraint(condition=~Q(role="partner") | Q(agency__isnull=False), name="partner_has_agency"),
+        ]
+
+    @property
+    def needs_two_factor(self) -> bool:
+        return self.is_superuser or self.role in TWO_FACTOR_ROLES
+
+    @property
+    def is_office_staff(self) -> bool:
+        return self.is_superuser or self.role in TWO_FACTOR_ROLES
+
+
+def hash_token(raw: str) -> str:
+    # Tokens are long random strings, so a fast unsalted hash is enough to make a leaked table useless.
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("nama"), max_length=100)
+    prefix = models.CharField(_("awalan"), max_length=12, help_text=_("Untuk mengenali token tanpa membukanya."))
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class LoginFailure(models.Model):
+    """One failed login; enough of them for a username within the window lock that username."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("kegagalan masuk")
+        verbose_name_plural = _("kegagalan masuk")

@@ -1,0 +1,36 @@
+"""The JSON API root: /api/v1/. Each app contributes a router from its api.py."""
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from desabinaan.accounts.api_auth import api_auth
+from desabinaan.accounts.api import router as accounts_router
+from desabinaan.people.api import router as people_router
+from desabinaan.regions.api import router as regions_router
+
+api = NinjaAPI(
+    title="Desa Binaan Imigrasi API",
+    version="1",
+    description=str(_("API sistem informasi Desa Binaan Imigrasi. Autentikasi: sesi peramban atau token Bearer.")),
+    urls_namespace="api",
+    auth=api_auth,
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+api.add_router("/regions", regions_router)
+api.add_router("/people", people_router)
+api.add_router("/accounts", accounts_router)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request, exc):
+    return api.create_response(request, {"detail": str(_("Autentikasi diperlukan."))}, status=401)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    return api.create_response(
+        request, {"detail": str(_("Data tidak valid.")), "errors": exc.errors}, status=422
+    )

@@ -1,0 +1,141 @@
+"""The person registry every capability links to: one record per person, NIK encrypted with a keyed lookup hash."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from lib import nik as nik_lib
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("Laki-laki")
+    FEMALE = "F", _("Perempuan")
+
+
+class PersonQuerySet(models.QuerySet):
+    def active(self):
+        """Persons not merged into another record."""
+        return self.filter(merged_into__isnull=True)
+
+
+class Person(models.Model):
+    name = models.CharField(_("nama lengkap"), max_length=150)
+    # lib.text.name_key(name): equal for spellings such as Muhammad / Muhamad / Moh.; used by the duplicate check.
+    name_key = models.CharField(max_length=150, editable=False, db_index=True)
+    birth_date = models.DateField(_("tanggal lahir"), null=True, blank=True)
+    # Known alone when only the year was given (paper attendance sheets); equals birth_date's year when both are set.
+    birth_year = models.PositiveSmallIntegerField(_("tahun lahir"), null=True, blank=True)
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
+    village = models.ForeignKey(
+        "regions.Village", verbose_name=_("desa/kelurahan asal"), on_delete=models.PROTECT, related_name="+"
+    )
+    phone = models.CharField(_("nomor telepon"), max_length=20, blank=True)
+    # Fernet token of the NIK (keys in settings.NIK_ENCRYPTION_KEYS); never stored in clear.
+    nik_encrypted = models.TextField(blank=True, editable=False)
+    # HMAC-SHA256 of the NIK under settings.NIK_HASH_KEY: exact lookup without decrypting.
+    nik_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    # Last four digits of the NIK and its 4-digit regency prefix, so lists can show the mask without decrypting.
+    nik_masked = models.CharField(_("NIK (tersamar)"), max_length=16, blank=True, editable=False)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from", editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("didaftarkan"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+    # Optimistic concurrency: an update names the version it read; a stale one is refused, not overwritten.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("orang")
+        verbose_name_plural = _("orang")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["nik_hash"], name="unique_person_nik_hash"),
+            models.CheckConstraint(
+                condition=Q(birth_date__isnull=True) | Q(birth_year=F("birth_date__year")),
+                name="person_birth_year_matches_date",
+            ),
+            models.CheckConstraint(condition=Q(sex__in=["M", "F"]), name="person_sex_valid"),
+        ]
+        indexes = [models.Index(fields=["village", "name_key"], name="person_village_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_nik(self) -> bool:
+        return bool(self.nik_hash)
+
+    def age_on(self, day) -> int | None:
+        if self.birth_date:
+            years = day.year - self.birth_date.year
+            return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+        if self.birth_year:
+            return day.year - self.birth_year
+        return None
+
+
+class Purpose(models.TextChoices):
+    EDUCATION = "education", _("Edukasi / sosialisasi")
+    PASSPORT = "passport", _("Pendampingan paspor")
+    PROTECTION = "protection", _("Perlindungan / penanganan kasus")
+
+
+class LawfulBasis(models.TextChoices):
+    """UU PDP 27/2022 Art. 20."""
+
+    CONSENT = "consent", _("Persetujuan")
+    CONTRACT = "contract", _("Perjanjian")
+    LEGAL_OBLIGATION = "legal_obligation", _("Kewajiban hukum")
+    VITAL_INTEREST = "vital_interest", _("Kepentingan vital")
+    PUBLIC_TASK = "public_task", _("Pelayanan publik / kewenangan resmi")
+    LEGITIMATE_INTEREST = "legitimate_interest", _("Kepentingan yang sah")
+
+
+class Consent(models.Model):
+    """Consent and lawful basis for one purpose, with who collected it; a minor's needs a guardian (Art. 25)."""
+
+    person = models.ForeignKey(Person, verbose_name=_("orang"), on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("tujuan"), max_length=20, choices=Purpose.choices)
+    lawful_basis = models.CharField(_("dasar pemrosesan"), max_length=30, choices=LawfulBasis.choices)
+    purpose_text = models.TextField(_("teks tujuan yang ditunjukkan"), blank=True)
+    given_at = models.DateTimeField(_("waktu"))
+    collected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), null=True, on_delete=models.SET_NULL
+    )
+    guardian_name = models.CharField(_("nama wali"), max_length=150, blank=True)
+    guardian_relation = models.CharField(_("hubungan wali"), max_length=50, blank=True)
+    withdrawn_at = models.DateTimeField(_("ditarik"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("persetujuan")
+        verbose_name_plural = _("persetujuan")
+        ordering = ["-given_at"]
+        indexes = [models.Index(fields=["person", "purpose"], name="consent_person_purpose_idx")]
+
+    def __str__(self):
+        return f"{self.person_id} {self.purpose} {self.lawful_basis}"
+
+
+class NotDuplicate(models.Model):
+    """An officer's decision that two similar records are different people, so they stop being flagged."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="unique_not_duplicate_pair"),
+            models.CheckConstraint(condition=Q(person_a__lt=F("person_b")), name="not_duplicate_pair_ordered"),
+        ]
+
+
+def mask_nik(raw: str) -> str:
+    return nik_lib.mask(raw)

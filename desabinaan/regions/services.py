@@ -1,0 +1,106 @@
+"""Importing the national region list. Bulk and idempotent: a second run changes nothing and says so."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from lib import regions_data
+from lib.text import fold
+
+from .models import District, Province, Regency, RegionImport, Village
+
+BATCH_SIZE = 2000
+_MODELS = {1: Province, 2: Regency, 3: District, 4: Village}
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def _build(row: regions_data.RegionRow, names: dict[str, str]):
+    """A model instance for `row`; `names` maps codes already seen to names, for the village search text."""
+    model = _MODELS[row.level]
+    fields = {"code": row.code, "name": row.name}
+    if row.level == 1:
+        fields["search_text"] = fold(row.name)
+    elif row.level == 2:
+        fields.update(province_id=row.parent_code, search_text=fold(row.name))
+    elif row.level == 3:
+        fields.update(regency_id=row.parent_code, search_text=fold(row.name))
+    else:
+        regency_code = row.code[:5]
+        # District and regency names too, so "tebat monok kepahiang" narrows to the right village.
+        text = f"{row.name} {names.get(row.parent_code, '')} {names.get(regency_code, '')}"
+        fields.update(
+            district_id=row.parent_code,
+            regency_id=regency_code,
+            postal_code=row.postal_code,
+            search_text=fold(text)[:300],
+        )
+    return model(**fields)
+
+
+_COMPARED = {1: ("name", "search_text"), 2: ("name", "search_text"), 3: ("name", "search_text"),
+             4: ("name", "search_text", "postal_code")}
+
+
+@transaction.atomic
+def regions_import(
+    *,
+    prefixes: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Create or update regions from the shipped Kemendagri list; `prefixes` limits it (e.g. ["17"])."""
+    started = time.perf_counter()
+    result = ImportResult()
+    rows = list(regions_data.rows(prefixes))
+    names = {row.code: row.name for row in rows if row.level < 4}
+    total = len(rows)
+    done = 0
+    for level, model in _MODELS.items():
+        compared = _COMPARED[level]
+        existing = {values[0]: values[1:] for values in model.objects.values_list("code", *compared).iterator()}
+        to_create, to_update = [], []
+        for row in (r for r in rows if r.level == level):
+            instance = _build(row, names)
+            current = existing.get(row.code)
+            if current is None:
+                to_create.append(instance)
+            elif current != tuple(getattr(instance, f) for f in compared):
+                to_update.append(instance)
+            else:
+                result.unchanged += 1
+            done += 1
+            if progress and done % 5000 == 0:
+                progress(done, total)
+        model.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
+        if to_update:
+            model.objects.bulk_update(to_update, list(compared), batch_size=BATCH_SIZE)
+        result.created += len(to_create)
+        result.updated += len(to_update)
+    if progress:
+        progress(total, total)
+    result.seconds = time.perf_counter() - started
+    RegionImport.objects.create(
+        source=regions_data.SOURCE,
+        version=regions_data.source_version(),
+        legal_basis=regions_data.LEGAL_BASIS,
+        scope=",".join(prefixes) if prefixes else "national",
+        created=result.created,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        seconds=round(result.seconds, 3),
+    )
+    return result

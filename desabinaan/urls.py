@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from desabinaan.api import api
+from desabinaan.core.views import healthz
+
+admin.site.site_header = "Desa Binaan Imigrasi"
+admin.site.site_title = "Desa Binaan Imigrasi"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("akun/", include("desabinaan.accounts.urls")),
+    path("wilayah/", include("desabinaan.regions.urls")),
+    path("orang/", include("desabinaan.people.urls")),
+    path("", include("desabinaan.web.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,15 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from . import selectors
+
+
+def home(request):
+    """Public landing page: what the program is and where to go."""
+    return render(request, "web/home.html", {"figures": selectors.public_figures()})
+
+
+@login_required
+def dashboard(request):
+    """Officer home: what needs attention within the user's jurisdiction."""
+    return render(request, "web/dashboard.html", selectors.attention_for(user=request.user))
