@@ -4,15 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from desabinaan.accounts.api_auth import api_auth
 from desabinaan.accounts.api import router as accounts_router
+from desabinaan.accounts.api_auth import api_auth
 from desabinaan.people.api import router as people_router
 from desabinaan.regions.api import router as regions_router
 
 api = NinjaAPI(
     title="Desa Binaan Imigrasi API",
     version="1",
-    description=str(_("API sistem informasi Desa Binaan Imigrasi. Autentikasi: sesi peramban atau token Bearer.")),
+    description=str(
+        _("API sistem informasi Desa Binaan Imigrasi. Autentikasi: sesi peramban atau token Bearer.")
+    ),
     urls_namespace="api",
     auth=api_auth,
     docs_url="/docs",

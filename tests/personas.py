@@ -45,22 +45,36 @@ def world(regions):
     since = dt.date(2024, 1, 1)
     kanwil_bkl = Kanwil.objects.create(name="Kanwil Bengkulu", province_id="17")
     kanwil_jabar = Kanwil.objects.create(name="Kanwil Jawa Barat", province_id="32")
-    kanim_bkl = Kanim.objects.create(name="Kantor Imigrasi Kelas I TPI Bengkulu", office_class="Kelas I TPI",
-                                     kanwil=kanwil_bkl, head_name="Kepala Kantor (sintetis)")
-    kanim_bdg = Kanim.objects.create(name="Kantor Imigrasi Kelas I TPI Bandung", office_class="Kelas I TPI",
-                                     kanwil=kanwil_jabar)
+    kanim_bkl = Kanim.objects.create(
+        name="Kantor Imigrasi Kelas I TPI Bengkulu",
+        office_class="Kelas I TPI",
+        kanwil=kanwil_bkl,
+        head_name="Kepala Kantor (sintetis)",
+    )
+    kanim_bdg = Kanim.objects.create(
+        name="Kantor Imigrasi Kelas I TPI Bandung", office_class="Kelas I TPI", kanwil=kanwil_jabar
+    )
     for regency in Regency.objects.all():
         kanim = kanim_bkl if regency.code.startswith("17") else kanim_bdg
         WorkingAreaAssignment.objects.create(kanim=kanim, regency=regency, valid_from=since)
     tebat_monok = Village.objects.get(code=TEBAT_MONOK)
     other_village = _first_village("17.03.12")
-    db_tm = DesaBinaan.objects.create(village=tebat_monok, kanim=kanim_bkl, status="active",
-                                      sk_number="W.8.IMI.IMI.1-SINTETIS/2024", designated_on=dt.date(2024, 6, 10))
+    db_tm = DesaBinaan.objects.create(
+        village=tebat_monok,
+        kanim=kanim_bkl,
+        status="active",
+        sk_number="W.8.IMI.IMI.1-SINTETIS/2024",
+        designated_on=dt.date(2024, 6, 10),
+    )
     db_other = DesaBinaan.objects.create(village=other_village, kanim=kanim_bkl, status="active")
-    agency = PartnerAgency.objects.create(name="Disnaker Provinsi Bengkulu", kind="disnaker", province_id="17")
+    agency = PartnerAgency.objects.create(
+        name="Disnaker Provinsi Bengkulu", kind="disnaker", province_id="17"
+    )
 
     def user(username, **fields):
-        u = User(username=username, first_name=username.capitalize(), email=f"{username}@example.test", **fields)
+        u = User(
+            username=username, first_name=username.capitalize(), email=f"{username}@example.test", **fields
+        )
         u.set_password(PASSWORD)
         u.save()
         return u

@@ -34,7 +34,11 @@ class User(AbstractUser):
         "regions.Village", verbose_name=_("desa/kelurahan"), null=True, blank=True, on_delete=models.PROTECT
     )
     agency = models.ForeignKey(
-        "offices.PartnerAgency", verbose_name=_("instansi mitra"), null=True, blank=True, on_delete=models.PROTECT
+        "offices.PartnerAgency",
+        verbose_name=_("instansi mitra"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
     )
     phone = models.CharField(_("telepon"), max_length=20, blank=True)
     # Demo accounts (seed_demo) may skip two-factor enrolment while DEMO_MODE is on; nowhere else.
@@ -48,10 +52,15 @@ class User(AbstractUser):
                 condition=~Q(role="kanwil") | Q(kanwil__isnull=False), name="kanwil_staff_has_kanwil"
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=["officer", "pimpasa"]) | Q(kanim__isnull=False), name="officer_has_kanim"
+                condition=~Q(role__in=["officer", "pimpasa"]) | Q(kanim__isnull=False),
+                name="officer_has_kanim",
             ),
-            models.CheckConstraint(condition=~Q(role="liaison") | Q(village__isnull=False), name="liaison_has_village"),
-            models.CheckConstraint(condition=~Q(role="partner") | Q(agency__isnull=False), name="partner_has_agency"),
+            models.CheckConstraint(
+                condition=~Q(role="liaison") | Q(village__isnull=False), name="liaison_has_village"
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="partner") | Q(agency__isnull=False), name="partner_has_agency"
+            ),
         ]
 
     @property
@@ -69,9 +78,13 @@ def hash_token(raw: str) -> str:
 
 
 class ApiToken(models.Model):
-    user = models.ForeignKey(User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("nama"), max_length=100)
-    prefix = models.CharField(_("awalan"), max_length=12, help_text=_("Untuk mengenali token tanpa membukanya."))
+    prefix = models.CharField(
+        _("awalan"), max_length=12, help_text=_("Untuk mengenali token tanpa membukanya.")
+    )
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)

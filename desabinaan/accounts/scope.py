@@ -89,7 +89,9 @@ def _compute(user) -> Scope:
         kanims = tuple(Kanim.objects.filter(kanwil_id=user.kanwil_id).values_list("id", flat=True))
         return Scope(regency_codes=regencies, kanim_ids=kanims, can_write=False)
     if user.role in (Role.OFFICER, Role.PIMPASA) and user.kanim_id:
-        return Scope(regency_codes=_kanim_regencies(user.kanim_id), kanim_ids=(user.kanim_id,), can_write=True)
+        return Scope(
+            regency_codes=_kanim_regencies(user.kanim_id), kanim_ids=(user.kanim_id,), can_write=True
+        )
     if user.role == Role.LIAISON and user.village_id:
         return Scope(regency_codes=(), village_codes=(user.village_id,), can_write=True)
     return NO_SCOPE

@@ -59,7 +59,9 @@ def audit_record(
 def audit_created(*, actor, target: models.Model, summary: str = "") -> AuditEntry:
     changes = diff({}, snapshot(target))
     changes.pop("id", None)
-    return audit_record(actor=actor, action=AuditEntry.Action.CREATE, target=target, changes=changes, summary=summary)
+    return audit_record(
+        actor=actor, action=AuditEntry.Action.CREATE, target=target, changes=changes, summary=summary
+    )
 
 
 def access_record(*, actor, person, channel: str = "web", purpose: str = "") -> AccessEntry:

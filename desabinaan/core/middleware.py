@@ -27,9 +27,9 @@ class SecurityHeadersMiddleware:
             # The interactive API docs page loads Swagger UI assets served by the app and needs an inline bootstrap.
             response.headers.setdefault(
                 "Content-Security-Policy",
-                CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-                    "style-src 'self'", "style-src 'self' 'unsafe-inline'"
-                ),
+                CONTENT_SECURITY_POLICY.replace(
+                    "script-src 'self'", "script-src 'self' 'unsafe-inline'"
+                ).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
             )
         else:
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)

@@ -27,7 +27,9 @@ class Kanim(models.Model):
 
     name = models.CharField(_("nama"), max_length=200, unique=True)
     office_class = models.CharField(_("kelas"), max_length=60, help_text=_('Misalnya "Kelas I TPI".'))
-    kanwil = models.ForeignKey(Kanwil, verbose_name=_("kanwil"), on_delete=models.PROTECT, related_name="kanims")
+    kanwil = models.ForeignKey(
+        Kanwil, verbose_name=_("kanwil"), on_delete=models.PROTECT, related_name="kanims"
+    )
     address = models.CharField(_("alamat"), max_length=300, blank=True)
     phone = models.CharField(_("telepon"), max_length=40, blank=True)
     head_name = models.CharField(_("nama kepala kantor"), max_length=150, blank=True)
@@ -48,7 +50,10 @@ class WorkingAreaAssignment(models.Model):
         Kanim, verbose_name=_("kantor imigrasi"), on_delete=models.PROTECT, related_name="area_assignments"
     )
     regency = models.ForeignKey(
-        "regions.Regency", verbose_name=_("kabupaten/kota"), on_delete=models.PROTECT, related_name="assignments"
+        "regions.Regency",
+        verbose_name=_("kabupaten/kota"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
     )
     valid_from = models.DateField(_("berlaku sejak"))
     valid_to = models.DateField(_("berlaku sampai"), null=True, blank=True)

@@ -41,7 +41,12 @@ class Person(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from", editable=False
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     created_at = models.DateTimeField(_("didaftarkan"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
@@ -100,7 +105,9 @@ class LawfulBasis(models.TextChoices):
 class Consent(models.Model):
     """Consent and lawful basis for one purpose, with who collected it; a minor's needs a guardian (Art. 25)."""
 
-    person = models.ForeignKey(Person, verbose_name=_("orang"), on_delete=models.CASCADE, related_name="consents")
+    person = models.ForeignKey(
+        Person, verbose_name=_("orang"), on_delete=models.CASCADE, related_name="consents"
+    )
     purpose = models.CharField(_("tujuan"), max_length=20, choices=Purpose.choices)
     lawful_basis = models.CharField(_("dasar pemrosesan"), max_length=30, choices=LawfulBasis.choices)
     purpose_text = models.TextField(_("teks tujuan yang ditunjukkan"), blank=True)
@@ -133,7 +140,9 @@ class NotDuplicate(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["person_a", "person_b"], name="unique_not_duplicate_pair"),
-            models.CheckConstraint(condition=Q(person_a__lt=F("person_b")), name="not_duplicate_pair_ordered"),
+            models.CheckConstraint(
+                condition=Q(person_a__lt=F("person_b")), name="not_duplicate_pair_ordered"
+            ),
         ]
 
 

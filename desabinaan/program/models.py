@@ -19,10 +19,16 @@ class DesaBinaan(models.Model):
         GRADUATED = "graduated", _("mandiri (lulus)")
 
     village = models.OneToOneField(
-        "regions.Village", verbose_name=_("desa/kelurahan"), on_delete=models.PROTECT, related_name="desa_binaan"
+        "regions.Village",
+        verbose_name=_("desa/kelurahan"),
+        on_delete=models.PROTECT,
+        related_name="desa_binaan",
     )
     kanim = models.ForeignKey(
-        "offices.Kanim", verbose_name=_("kantor imigrasi"), on_delete=models.PROTECT, related_name="desa_binaan"
+        "offices.Kanim",
+        verbose_name=_("kantor imigrasi"),
+        on_delete=models.PROTECT,
+        related_name="desa_binaan",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     sk_number = models.CharField(_("nomor SK"), max_length=200, blank=True)
@@ -41,10 +47,16 @@ class DesaBinaan(models.Model):
 
 class PimpasaAssignment(models.Model):
     desa_binaan = models.ForeignKey(
-        DesaBinaan, verbose_name=_("desa binaan"), on_delete=models.CASCADE, related_name="pimpasa_assignments"
+        DesaBinaan,
+        verbose_name=_("desa binaan"),
+        on_delete=models.CASCADE,
+        related_name="pimpasa_assignments",
     )
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("PIMPASA"), on_delete=models.PROTECT, related_name="pimpasa_assignments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("PIMPASA"),
+        on_delete=models.PROTECT,
+        related_name="pimpasa_assignments",
     )
     valid_from = models.DateField(_("sejak"))
     valid_to = models.DateField(_("sampai"), null=True, blank=True)
@@ -54,7 +66,9 @@ class PimpasaAssignment(models.Model):
         verbose_name_plural = _("penugasan PIMPASA")
         constraints = [
             models.UniqueConstraint(
-                fields=["desa_binaan", "officer"], condition=Q(valid_to__isnull=True), name="one_open_pimpasa_assignment"
+                fields=["desa_binaan", "officer"],
+                condition=Q(valid_to__isnull=True),
+                name="one_open_pimpasa_assignment",
             )
         ]
 

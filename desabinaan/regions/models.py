@@ -56,7 +56,9 @@ class Village(Region):
 
     district = models.ForeignKey(District, verbose_name=_("kecamatan"), on_delete=models.PROTECT)
     # Denormalised from the code so jurisdiction filters need one join, not three. Set only by the importer.
-    regency = models.ForeignKey(Regency, verbose_name=_("kabupaten/kota"), on_delete=models.PROTECT, editable=False)
+    regency = models.ForeignKey(
+        Regency, verbose_name=_("kabupaten/kota"), on_delete=models.PROTECT, editable=False
+    )
     postal_code = models.CharField(_("kode pos"), max_length=5, blank=True)
 
     class Meta(Region.Meta):

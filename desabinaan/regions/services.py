@@ -52,8 +52,12 @@ def _build(row: regions_data.RegionRow, names: dict[str, str]):
     return model(**fields)
 
 
-_COMPARED = {1: ("name", "search_text"), 2: ("name", "search_text"), 3: ("name", "search_text"),
-             4: ("name", "search_text", "postal_code")}
+_COMPARED = {
+    1: ("name", "search_text"),
+    2: ("name", "search_text"),
+    3: ("name", "search_text"),
+    4: ("name", "search_text", "postal_code"),
+}
 
 
 @transaction.atomic
@@ -71,7 +75,9 @@ def regions_import(
     done = 0
     for level, model in _MODELS.items():
         compared = _COMPARED[level]
-        existing = {values[0]: values[1:] for values in model.objects.values_list("code", *compared).iterator()}
+        existing = {
+            values[0]: values[1:] for values in model.objects.values_list("code", *compared).iterator()
+        }
         to_create, to_update = [], []
         for row in (r for r in rows if r.level == level):
             instance = _build(row, names)

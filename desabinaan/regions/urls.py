@@ -4,4 +4,7 @@ from . import views
 
 app_name = "regions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("cari/", views.suggest, name="suggest"),
+]

