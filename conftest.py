@@ -2,6 +2,8 @@
 
 import os
 
+import pytest
+
 # Fixed, test-only keys (never used outside the test run); set before Django reads its settings.
 os.environ["NIK_ENCRYPTION_KEYS"] = "dGVzdC1rZXktZm9yLXRlc3RzLW9ubHktMDAwMDAwMDA="
 os.environ["NIK_HASH_KEY"] = "test-hash-key-for-tests-only-0123456789abcdef"
@@ -13,3 +15,21 @@ os.environ.setdefault(
 )  # Playwright's sync API runs an event loop in-thread.
 
 pytest_plugins = ["tests.personas"]
+
+
+def pytest_addoption(parser):
+    # Registered here (not in tests/browser/conftest.py) so `make screenshots` can pass it from the repo root.
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="browser tests save PNGs of the main pages to docs/screenshots/",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _static_without_manifest(settings):
+    """Tests render pages without running collectstatic first, so there is no hashed-name manifest to read."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
