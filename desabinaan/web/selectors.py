@@ -1,30 +1,65 @@
-from django.db.models import Count
+"""Reads behind the public home page and the officer dashboard."""
+
+from django.db.models import Count, Prefetch
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.people.models import Person
-from desabinaan.program.models import DesaBinaan
+from desabinaan.people.selectors import people_needing_attention
+from desabinaan.program.models import DesaBinaan, PimpasaAssignment
+
+DASHBOARD_VILLAGE_LIMIT = 50
+RECENT_PEOPLE_LIMIT = 10
 
 
 def public_figures() -> dict:
+    """Program-wide counts safe to show anyone: no personal data, nothing below the village level."""
+    running = DesaBinaan.objects.filter(
+        status__in=[DesaBinaan.Status.DESIGNATED, DesaBinaan.Status.ACTIVE, DesaBinaan.Status.GRADUATED]
+    )
     return {
-        "villages": DesaBinaan.objects.exclude(status=DesaBinaan.Status.PROPOSED).count(),
+        "villages": running.count(),
+        "kanims": running.values("kanim_id").distinct().count(),
     }
 
 
 def attention_for(*, user) -> dict:
+    """What the dashboard shows: the user's desa binaan with their registered residents, and what needs a look.
+
+    A fixed number of queries whatever the size of the jurisdiction (the dashboard test holds it to that).
+    """
     scope = scope_for(user)
-    villages = scope.filter(
-        DesaBinaan.objects.select_related("village__district", "village__regency", "kanim")
+    open_assignments = PimpasaAssignment.objects.filter(valid_to__isnull=True).select_related("officer")
+    villages = list(
+        scope.filter(DesaBinaan.objects.all(), path="village")
+        .select_related("village__district", "village__regency", "kanim")
+        .prefetch_related(Prefetch("pimpasa_assignments", queryset=open_assignments, to_attr="open_pimpasa"))
+        .order_by("village__regency_id", "village_id")[:DASHBOARD_VILLAGE_LIMIT]
     )
-    people = scope.filter(Person.objects.active())
-    by_status = dict(villages.values_list("status").annotate(n=Count("id")).order_by())
+    people = scope.filter(Person.objects.active(), path="village")
+    residents = dict(
+        people.filter(village_id__in=[db.village_id for db in villages])
+        .values_list("village_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for db in villages:
+        db.residents = residents.get(db.village_id, 0)
+    by_status = dict(
+        scope.filter(DesaBinaan.objects.all(), path="village")
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     return {
         "scope": scope,
-        "villages": villages[:20],
+        "villages": villages,
+        "villages_total": sum(by_status.values()),
         "villages_by_status": [
-            (label, by_status.get(value, 0)) for value, label in DesaBinaan.Status.choices
+            (label, by_status[value]) for value, label in DesaBinaan.Status.choices if value in by_status
         ],
         "people_count": people.count(),
-        "people_without_consent": people.filter(consents__isnull=True).count(),
-        "recent_people": people.select_related("village").order_by("-created_at")[:10],
+        "attention": people_needing_attention(user),
+        "recent_people": list(
+            people.select_related("village").order_by("-created_at", "-id")[:RECENT_PEOPLE_LIMIT]
+        ),
     }

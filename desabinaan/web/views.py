@@ -5,7 +5,7 @@ from . import selectors
 
 
 def home(request):
-    """Public landing page: what the program is and where to go."""
+    """Public landing page: what the program is, how to migrate safely, and where officers sign in."""
     return render(request, "web/home.html", {"figures": selectors.public_figures()})
 
 

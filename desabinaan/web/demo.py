@@ -1,0 +1,318 @@
+"""Demo data for `manage.py seed_demo`: the seed's case (Kantor Imigrasi Bengkulu, Desa Tebat Monok) plus a second
+office so jurisdiction can be seen at work.
+
+Idempotent: every record is looked up by its natural key first, so a second run creates nothing. Everything about
+people here is SYNTHETIC: names from the fixed list below, phone numbers in the unused 0812-0000-xxxx range, NIK
+serials from 9001 up (real serials start at 0001 and rarely reach 9000 in one district on one birth date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from desabinaan.accounts.models import Role, User
+from desabinaan.audit.services import audit_created
+from desabinaan.offices.models import Kanim, Kanwil, PartnerAgency, WorkingAreaAssignment
+from desabinaan.people.models import LawfulBasis, Person, Purpose
+from desabinaan.people.services import consent_record, person_create
+from desabinaan.program.models import DesaBinaan, PimpasaAssignment
+from desabinaan.regions.models import Province, Regency, Village
+
+DEFAULT_PASSWORD = "desabinaan-demo"
+TEBAT_MONOK = "17.08.04.2002"
+URAI = "17.03.12.2001"
+REGIONS_MISSING = "Desa Tebat Monok (17.08.04.2002) belum ada di basis data. Jalankan import_regions dulu."
+# Recorded on demo records so anyone reading the audit trail sees where they came from.
+SEED_NOTE = "seed_demo: data demo sintetis"
+ASSIGNED_SINCE = dt.date(2024, 1, 1)
+BANDUNG_REGENCIES = ("32.73", "32.04", "32.17")  # Kota Bandung, Kab. Bandung, Kab. Bandung Barat
+
+KANIM_BENGKULU = "Kantor Imigrasi Kelas I TPI Bengkulu"
+KANIM_BANDUNG = "Kantor Imigrasi Kelas I TPI Bandung"
+
+# (username, role, first name, last name, where): `where` names the kanwil/kanim/village the role needs.
+ACCOUNTS = [
+    ("admin", Role.NATIONAL_ADMIN, "Admin", "Nasional (demo)", None),
+    ("kanwil.bengkulu", Role.KANWIL, "Staf Kanwil", "Bengkulu (demo)", "kanwil_bengkulu"),
+    ("kanim.bengkulu", Role.OFFICER, "Petugas", "Kanim Bengkulu (demo)", "kanim_bengkulu"),
+    ("pimpasa.bengkulu", Role.PIMPASA, "PIMPASA", "Bengkulu (demo)", "kanim_bengkulu"),
+    ("desa.tebatmonok", Role.LIAISON, "Perangkat Desa", "Tebat Monok (demo)", "tebat_monok"),
+    ("desa.lain", Role.LIAISON, "Perangkat Desa", "Urai (demo)", "urai"),
+    ("kanim.lain", Role.OFFICER, "Petugas", "Kanim Bandung (demo)", "kanim_bandung"),
+]
+
+# Synthetic residents: (name, sex, birth date, village code). Names are a fixed invented list; any likeness to a
+# real person is chance. Each village's residents are registered by an account whose scope holds that village.
+PEOPLE = [
+    ("Andi Saputra Contoh", "M", dt.date(1998, 3, 14), TEBAT_MONOK),
+    ("Siti Rahmawati Contoh", "F", dt.date(2001, 7, 2), TEBAT_MONOK),
+    ("Budi Hartono Contoh", "M", dt.date(1995, 11, 23), TEBAT_MONOK),
+    ("Dewi Lestari Contoh", "F", dt.date(2003, 1, 9), TEBAT_MONOK),
+    ("Eko Prasetyo Contoh", "M", dt.date(1990, 5, 30), TEBAT_MONOK),
+    ("Fitri Handayani Contoh", "F", dt.date(1999, 9, 17), TEBAT_MONOK),
+    ("Gunawan Wibowo Contoh", "M", dt.date(1987, 12, 1), TEBAT_MONOK),
+    ("Hana Puspita Contoh", "F", dt.date(2005, 4, 21), TEBAT_MONOK),
+    ("Irfan Maulana Contoh", "M", dt.date(2002, 8, 8), TEBAT_MONOK),
+    ("Juwita Sari Contoh", "F", dt.date(1996, 2, 27), TEBAT_MONOK),
+    ("Kurniawan Adi Contoh", "M", dt.date(1993, 6, 12), TEBAT_MONOK),
+    ("Lina Marlina Contoh", "F", dt.date(2000, 10, 5), TEBAT_MONOK),
+    ("Mulyadi Syahputra Contoh", "M", dt.date(1985, 3, 3), "17.08.04.2001"),
+    ("Nurul Aini Contoh", "F", dt.date(2004, 12, 19), "17.08.04.2001"),
+    ("Oki Firmansyah Contoh", "M", dt.date(1997, 7, 25), "17.08.04.2001"),
+    ("Putri Ayu Contoh", "F", dt.date(2002, 2, 11), "17.08.04.2001"),
+    ("Rahmat Hidayat Contoh", "M", dt.date(1994, 4, 4), URAI),
+    ("Sri Wahyuni Contoh", "F", dt.date(1998, 8, 30), URAI),
+    ("Taufik Ismail Contoh", "M", dt.date(2001, 1, 16), URAI),
+    ("Umi Kalsum Contoh", "F", dt.date(1992, 11, 7), URAI),
+    ("Wahyu Nugroho Contoh", "M", dt.date(2003, 5, 13), URAI),
+    ("Yuliana Safitri Contoh", "F", dt.date(1999, 3, 28), URAI),
+    ("Zainal Abidin Contoh", "M", dt.date(1989, 9, 2), URAI),
+    ("Ayu Kartika Contoh", "F", dt.date(2000, 6, 18), "17.71.01.1001"),
+    ("Bayu Pratama Contoh", "M", dt.date(1996, 10, 10), "17.71.01.1001"),
+    ("Cahya Ningsih Contoh", "F", dt.date(2004, 2, 6), "17.71.01.1001"),
+    ("Dodi Kurniadi Contoh", "M", dt.date(1991, 12, 24), "32.73.01.1001"),
+    ("Euis Komalasari Contoh", "F", dt.date(1997, 4, 15), "32.73.01.1001"),
+    ("Fajar Ramdani Contoh", "M", dt.date(2002, 9, 9), "32.73.01.1002"),
+    ("Gita Permatasari Contoh", "F", dt.date(2001, 11, 30), "32.73.01.1002"),
+]
+FIRST_SERIAL = 9001
+
+
+def synthetic_nik(*, village_code: str, sex: str, birth_date: dt.date, serial: int) -> str:
+    """A structurally valid NIK: the village's district, the birth date (+40 on the day for women), a 9xxx serial."""
+    day = birth_date.day + (40 if sex == "F" else 0)
+    return f"{village_code[:8].replace('.', '')}{day:02d}{birth_date:%m%y}{serial:04d}"
+
+
+def synthetic_phone(index: int) -> str:
+    return f"0812-0000-{index:04d}"
+
+
+@dataclass
+class SeedResult:
+    created: Counter = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(sum(self.created.values()))
+
+
+class RegionsMissing(Exception):
+    pass
+
+
+def _created(result: SeedResult, kind: str, obj) -> None:
+    result.created[kind] += 1
+    audit_created(actor=None, target=obj, summary=SEED_NOTE)
+
+
+def _get_or_create(result: SeedResult, kind: str, model, lookup: dict, defaults: dict):
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **defaults)
+        obj.full_clean()
+        obj.save()
+        _created(result, kind, obj)
+    return obj
+
+
+def _assign_area(result: SeedResult, kanim: Kanim, regency: Regency) -> None:
+    if WorkingAreaAssignment.objects.filter(regency=regency, valid_to__isnull=True).exists():
+        return
+    # TODO(offices): call desabinaan.offices.services.working_area_assign once it lands.
+    _get_or_create(
+        result,
+        "wilayah kerja",
+        WorkingAreaAssignment,
+        {"kanim": kanim, "regency": regency, "valid_to": None},
+        {"valid_from": ASSIGNED_SINCE, "basis": SEED_NOTE},
+    )
+
+
+@transaction.atomic
+def demo_seed(*, password: str = DEFAULT_PASSWORD) -> SeedResult:
+    """Create whatever demo data is missing; regions must already be imported (at least Tebat Monok's)."""
+    tebat_monok = Village.objects.filter(code=TEBAT_MONOK).first()
+    if tebat_monok is None:
+        raise RegionsMissing(REGIONS_MISSING)
+    result = SeedResult()
+    places: dict[str, object] = {"tebat_monok": tebat_monok}
+
+    places["kanwil_bengkulu"] = kanwil_bkl = _get_or_create(
+        result,
+        "kanwil",
+        Kanwil,
+        {"province_id": "17"},
+        {"name": "Kanwil Bengkulu"},
+    )
+    places["kanim_bengkulu"] = kanim_bkl = _get_or_create(
+        result,
+        "kantor imigrasi",
+        Kanim,
+        {"name": KANIM_BENGKULU},
+        {
+            "office_class": "Kelas I TPI",
+            "kanwil": kanwil_bkl,
+            # Only the city: a street or phone number we could not confirm would send someone to the wrong place.
+            "address": "Kota Bengkulu, Provinsi Bengkulu",
+            "head_name": "Kepala Kantor (nama sintetis)",
+        },
+    )
+    for regency in Regency.objects.filter(province_id="17").order_by("code"):
+        _assign_area(result, kanim_bkl, regency)
+
+    if Province.objects.filter(code="32").exists():
+        kanwil_jabar = _get_or_create(
+            result,
+            "kanwil",
+            Kanwil,
+            {"province_id": "32"},
+            {"name": "Kanwil Jawa Barat"},
+        )
+        places["kanim_bandung"] = kanim_bdg = _get_or_create(
+            result,
+            "kantor imigrasi",
+            Kanim,
+            {"name": KANIM_BANDUNG},
+            {
+                "office_class": "Kelas I TPI",
+                "kanwil": kanwil_jabar,
+                "address": "Kota Bandung, Provinsi Jawa Barat",
+                "head_name": "Kepala Kantor (nama sintetis)",
+            },
+        )
+        for regency in Regency.objects.filter(code__in=BANDUNG_REGENCIES).order_by("code"):
+            _assign_area(result, kanim_bdg, regency)
+    else:
+        result.skipped.append(
+            "Provinsi Jawa Barat (32) belum diimpor: Kanim Bandung dan akun kanim.lain dilewati."
+        )
+
+    desa = [
+        _get_or_create(
+            result,
+            "desa binaan",
+            DesaBinaan,
+            {"village": tebat_monok},
+            {
+                "kanim": kanim_bkl,
+                "status": DesaBinaan.Status.ACTIVE,
+                "sk_number": "W.8.IMI.IMI.1-CONTOH/2024",
+                "sk_date": dt.date(2024, 6, 10),
+                "designated_on": dt.date(2024, 6, 10),
+            },
+        )
+    ]
+    urai = Village.objects.filter(code=URAI).first()
+    if urai is not None:
+        places["urai"] = urai
+        desa.append(
+            _get_or_create(
+                result,
+                "desa binaan",
+                DesaBinaan,
+                {"village": urai},
+                {
+                    "kanim": kanim_bkl,
+                    "status": DesaBinaan.Status.ACTIVE,
+                    "sk_number": "W.8.IMI.IMI.1-CONTOH/2023",
+                    "designated_on": dt.date(2023, 11, 20),
+                },
+            )
+        )
+    else:
+        result.skipped.append(
+            f"Desa Urai ({URAI}) belum diimpor: desa binaan kedua dan akun desa.lain dilewati."
+        )
+
+    _get_or_create(
+        result,
+        "instansi mitra",
+        PartnerAgency,
+        {"name": "Disnaker Provinsi Bengkulu"},
+        {"kind": PartnerAgency.Kind.DISNAKER, "province_id": "17"},
+    )
+
+    users = {}
+    for username, role, first_name, last_name, where in ACCOUNTS:
+        if where is not None and where not in places:
+            continue
+        users[username] = _account(result, username, role, first_name, last_name, places.get(where), password)
+
+    pimpasa = users["pimpasa.bengkulu"]
+    for db_ in desa:
+        if not PimpasaAssignment.objects.filter(
+            desa_binaan=db_, officer=pimpasa, valid_to__isnull=True
+        ).exists():
+            _get_or_create(
+                result,
+                "penugasan PIMPASA",
+                PimpasaAssignment,
+                {"desa_binaan": db_, "officer": pimpasa, "valid_to": None},
+                {"valid_from": ASSIGNED_SINCE},
+            )
+
+    _people(result, users)
+    return result
+
+
+def _account(result, username, role, first_name, last_name, place, password) -> User:
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user
+    fields = {
+        "role": role,
+        "first_name": first_name,
+        "last_name": last_name,
+        "email": f"{username}@demo.invalid",
+    }
+    if role == Role.NATIONAL_ADMIN:
+        fields.update(is_staff=True, is_superuser=True)
+    elif role == Role.KANWIL:
+        fields["kanwil"] = place
+    elif role in (Role.OFFICER, Role.PIMPASA):
+        fields["kanim"] = place
+    elif role == Role.LIAISON:
+        fields["village"] = place
+    user = User(username=username, **fields)
+    user.is_demo = True
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    _created(result, "akun", user)
+    return user
+
+
+def _people(result: SeedResult, users: dict[str, User]) -> None:
+
+    villages = {v.code: v for v in Village.objects.filter(code__in={row[3] for row in PEOPLE})}
+    for index, (name, sex, birth_date, code) in enumerate(PEOPLE):
+        village = villages.get(code)
+        actor = users.get("kanim.lain" if code.startswith("32") else "kanim.bengkulu")
+        if village is None or actor is None:
+            continue
+        if Person.objects.filter(name=name, birth_date=birth_date, village=village).exists():
+            continue
+        person = person_create(
+            actor=actor,
+            name=name,
+            nik=synthetic_nik(village_code=code, sex=sex, birth_date=birth_date, serial=FIRST_SERIAL + index),
+            birth_date=birth_date,
+            sex=sex,
+            village=village,
+            phone=synthetic_phone(index + 1),
+            allow_probable_duplicates=True,
+        )
+        consent_record(
+            actor=actor,
+            person=person,
+            purpose=Purpose.EDUCATION,
+            lawful_basis=LawfulBasis.PUBLIC_TASK,
+            purpose_text=SEED_NOTE,
+        )
+        result.created["orang"] += 1
