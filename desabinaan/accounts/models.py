@@ -49,17 +49,24 @@ class User(AbstractUser):
         verbose_name_plural = _("pengguna")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(role="kanwil") | Q(kanwil__isnull=False), name="kanwil_staff_has_kanwil"
+                condition=~Q(role="kanwil") | Q(kanwil__isnull=False),
+                name="kanwil_staff_has_kanwil",
+                violation_error_message=_("Staf Kanwil harus memilih kanwil."),
             ),
             models.CheckConstraint(
                 condition=~Q(role__in=["officer", "pimpasa"]) | Q(kanim__isnull=False),
                 name="officer_has_kanim",
+                violation_error_message=_("Petugas dan PIMPASA harus memilih kantor imigrasi."),
             ),
             models.CheckConstraint(
-                condition=~Q(role="liaison") | Q(village__isnull=False), name="liaison_has_village"
+                condition=~Q(role="liaison") | Q(village__isnull=False),
+                name="liaison_has_village",
+                violation_error_message=_("Perangkat desa / kader harus memilih desa/kelurahan."),
             ),
             models.CheckConstraint(
-                condition=~Q(role="partner") | Q(agency__isnull=False), name="partner_has_agency"
+                condition=~Q(role="partner") | Q(agency__isnull=False),
+                name="partner_has_agency",
+                violation_error_message=_("Pengguna instansi mitra harus memilih instansi mitra."),
             ),
         ]
 
@@ -106,9 +113,12 @@ class ApiToken(models.Model):
 class LoginFailure(models.Model):
     """One failed login; enough of them for a username within the window lock that username."""
 
-    username = models.CharField(max_length=150, db_index=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    username = models.CharField(_("nama pengguna"), max_length=150, db_index=True)
+    at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("kegagalan masuk")
         verbose_name_plural = _("kegagalan masuk")
+
+    def __str__(self):
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
