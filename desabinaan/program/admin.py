@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import DesaBinaan, PimpasaAssignment
+from .models import DesaBinaan, EvaluationIndicator, PimpasaAssignment, SelectionCriterion
 
 
 class PimpasaAssignmentInline(admin.TabularInline):
@@ -17,3 +17,16 @@ class DesaBinaanAdmin(admin.ModelAdmin):
     search_fields = ["village__name", "village__code", "sk_number"]
     raw_id_fields = ["village"]
     inlines = [PimpasaAssignmentInline]
+
+
+# Criteria and indicators are data an administrator edits (no national list or template exists).
+@admin.register(SelectionCriterion)
+class SelectionCriterionAdmin(admin.ModelAdmin):
+    list_display = ["code", "label", "weight", "active", "order"]
+    list_editable = ["weight", "active", "order"]
+
+
+@admin.register(EvaluationIndicator)
+class EvaluationIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "label", "source", "weight", "target", "direction", "active", "order"]
+    list_editable = ["weight", "target", "active", "order"]

@@ -1,0 +1,90 @@
+"""The certificate (piagam) of a designated village: one A4 page in Indonesian, built with fpdf2's core fonts."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.utils import formats
+from fpdf import FPDF
+
+from .models import DesaBinaan
+
+# Core PDF fonts only cover Latin-1; common typographic characters get plain equivalents, the rest is decomposed
+# and stripped of accents (e.g. "Ş" → "S") rather than breaking the document.
+_REPLACEMENTS = str.maketrans(
+    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "-", "→": "->"}
+)
+
+
+def latin1(text: str) -> str:
+    text = (text or "").translate(_REPLACEMENTS)
+    out = []
+    for char in text:
+        try:
+            char.encode("latin-1")
+            out.append(char)
+        except UnicodeEncodeError:
+            base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
+            out.append("".join(c for c in base if not unicodedata.combining(c)) or "?")
+    return "".join(out)
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "j F Y", use_l10n=True) if value else "-"
+
+
+def certificate_pdf(desa_binaan: DesaBinaan) -> bytes:
+    from django.utils import translation
+
+    db = desa_binaan
+    village = db.village
+    kanim = db.kanim
+    kind = "Kelurahan" if village.kind == village.Kind.KELURAHAN else "Desa"
+    with translation.override("id"):
+        sk_date = _date(db.sk_date)
+    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+    pdf.set_title(latin1(f"Piagam Desa Binaan Imigrasi {village.name}"))
+    pdf.set_author(latin1(kanim.name))
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_page()
+    pdf.set_draw_color(11, 79, 138)
+    pdf.set_line_width(1.5)
+    pdf.rect(10, 10, 190, 277)
+    pdf.set_line_width(0.4)
+    pdf.rect(14, 14, 182, 269)
+
+    def line(text: str, size: float, style: str = "", gap: float = 4) -> None:
+        pdf.set_font("Helvetica", style, size)
+        pdf.multi_cell(0, size * 0.5, latin1(text), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(gap)
+
+    pdf.set_left_margin(24)
+    pdf.set_right_margin(24)
+    pdf.set_y(34)
+    line("KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA", 11, "B", 1)
+    line(kanim.name.upper(), 11, "B", 16)
+    line("PIAGAM", 30, "B", 4)
+    line("DESA BINAAN IMIGRASI", 18, "B", 14)
+    line("Diberikan kepada", 12, "", 4)
+    line(f"{kind} {village.name}", 22, "B", 4)
+    line(
+        f"Kecamatan {village.district.name}, {village.regency.name}, Provinsi {village.regency.province.name}",
+        12,
+        "",
+        2,
+    )
+    line(f"Kode wilayah {village.code}", 10, "", 14)
+    line(
+        f"sebagai Desa Binaan Imigrasi {kanim.name}, dalam rangka pencegahan tindak pidana perdagangan orang "
+        "dan penyelundupan manusia serta pelindungan warga yang akan bekerja ke luar negeri.",
+        12,
+        "",
+        10,
+    )
+    issuer = "Kepala Kantor Wilayah" if db.sk_issuer == DesaBinaan.IssuingOffice.KANWIL else "Kepala Kantor"
+    line(f"Berdasarkan Surat Keputusan {issuer}", 11, "", 2)
+    line(f"Nomor {db.sk_number}", 12, "B", 2)
+    line(f"tanggal {sk_date}", 11, "", 24)
+    line(f"Kepala {kanim.name}", 11, "", 26)
+    line(kanim.head_name or "(nama kepala kantor belum diisi)", 12, "B", 2)
+    return bytes(pdf.output())
