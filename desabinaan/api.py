@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from desabinaan.accounts.api import router as accounts_router
 from desabinaan.accounts.api_auth import api_auth
 from desabinaan.people.api import router as people_router
+from desabinaan.program.api import router as program_router
 from desabinaan.regions.api import router as regions_router
 
 api = NinjaAPI(
@@ -24,6 +25,7 @@ api = NinjaAPI(
 api.add_router("/regions", regions_router)
 api.add_router("/people", people_router)
 api.add_router("/accounts", accounts_router)
+api.add_router("/desa-binaan", program_router)
 
 
 @api.exception_handler(AuthenticationError)

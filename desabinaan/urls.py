@@ -16,6 +16,7 @@ urlpatterns = [
     path("akun/", include("desabinaan.accounts.urls")),
     path("wilayah/", include("desabinaan.regions.urls")),
     path("orang/", include("desabinaan.people.urls")),
+    path("desa-binaan/", include("desabinaan.program.urls")),
     path("", include("desabinaan.web.urls")),
 ]
 
