@@ -17,6 +17,7 @@ from django.db import transaction
 from desabinaan.accounts.models import Role, User
 from desabinaan.audit.services import audit_created
 from desabinaan.offices.models import Kanim, Kanwil, PartnerAgency, WorkingAreaAssignment
+from desabinaan.offices.services import working_area_assign
 from desabinaan.people.models import LawfulBasis, Person, Purpose
 from desabinaan.people.services import consent_record, person_create
 from desabinaan.program.models import DesaBinaan, PimpasaAssignment
@@ -122,16 +123,11 @@ def _get_or_create(result: SeedResult, kind: str, model, lookup: dict, defaults:
 
 
 def _assign_area(result: SeedResult, kanim: Kanim, regency: Regency) -> None:
+    # A regency that already belongs to some office is left alone: the demo never moves real working areas.
     if WorkingAreaAssignment.objects.filter(regency=regency, valid_to__isnull=True).exists():
         return
-    # TODO(offices): call desabinaan.offices.services.working_area_assign once it lands.
-    _get_or_create(
-        result,
-        "wilayah kerja",
-        WorkingAreaAssignment,
-        {"kanim": kanim, "regency": regency, "valid_to": None},
-        {"valid_from": ASSIGNED_SINCE, "basis": SEED_NOTE},
-    )
+    working_area_assign(actor=None, kanim=kanim, regency=regency, valid_from=ASSIGNED_SINCE, basis=SEED_NOTE)
+    result.created["wilayah kerja"] += 1
 
 
 @transaction.atomic
