@@ -46,12 +46,18 @@ class Nik:
     def province_code(self) -> str:
         return self.district_code[:2]
 
-    def birth_date(self, *, today: dt.date) -> dt.date:
-        """The birth date, taking the century that puts it at or before `today`."""
+    def birth_date(self, *, today: dt.date) -> dt.date | None:
+        """The birth date, taking the century that puts it at or before `today`.
+
+        None for 29 February of a century year that was not a leap year (1900), which the NIK cannot tell apart.
+        """
         year = 2000 + self.birth_year_2digit
-        if dt.date(year, 1, 1) > today:
+        if dt.date(year, self.birth_month, 1) > today:
             year -= 100
-        return dt.date(year, self.birth_month, self.birth_day)
+        try:
+            return dt.date(year, self.birth_month, self.birth_day)
+        except ValueError:
+            return None
 
 
 def normalize(raw: str) -> str:
@@ -65,8 +71,12 @@ def parse(
     district_exists: Callable[[str], bool] | None = None,
     sex: str | None = None,
     birth_date: dt.date | None = None,
+    birth_year: int | None = None,
 ) -> Nik:
-    """Parse and validate a NIK; raise NikError with a code on the first problem found."""
+    """Parse and validate a NIK; raise NikError with a code on the first problem found.
+
+    `sex`, `birth_date` and `birth_year` (when only the year is known) are checked against what the NIK encodes.
+    """
     value = normalize(raw)
     if not value.isdigit():
         raise NikError(NOT_DIGITS)
@@ -90,6 +100,8 @@ def parse(
     if birth_date is not None and (
         birth_date.day != day or birth_date.month != month or birth_date.year % 100 != yy
     ):
+        raise NikError(BIRTH_DATE_MISMATCH)
+    if birth_date is None and birth_year is not None and birth_year % 100 != yy:
         raise NikError(BIRTH_DATE_MISMATCH)
     return nik
 

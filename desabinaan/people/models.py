@@ -145,6 +145,9 @@ class NotDuplicate(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.person_a_id} ≠ {self.person_b_id}"
+
 
 def mask_nik(raw: str) -> str:
     return nik_lib.mask(raw)

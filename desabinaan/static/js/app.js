@@ -20,4 +20,8 @@
       event.preventDefault();
     }
   });
+  // Print buttons: <button data-print> (inline onclick is forbidden by the CSP).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
 })();

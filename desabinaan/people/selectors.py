@@ -1,0 +1,131 @@
+"""Reads of the person registry, always through the user's scope."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.http import Http404
+
+from desabinaan.accounts.scope import scope_for
+from desabinaan.audit.models import AuditEntry
+from lib import nik as nik_lib
+from lib.text import name_key
+
+from .crypto import nik_hash
+from .models import Consent, NotDuplicate, Person
+
+# Name keys shared by more than this many persons in a scope are not examined pair by pair (a very common name
+# in a large jurisdiction); they still show up through the create-time check.
+DUPLICATE_GROUP_LIMIT = 50
+
+
+def _with_village(qs: QuerySet[Person]) -> QuerySet[Person]:
+    return qs.select_related("village__district", "village__regency")
+
+
+def people_for_user(user, *, q: str = "") -> QuerySet[Person]:
+    """Active persons in the user's scope, optionally filtered by words of the name (spelling-tolerant)."""
+    qs = scope_for(user).filter(_with_village(Person.objects.active()), path="village")
+    for word in name_key(q or "").split():
+        qs = qs.filter(name_key__contains=word)
+    return qs.order_by("name", "id")
+
+
+def person_get_for_user(user, *, pk: int) -> Person:
+    """One person in the user's scope (merged records too, so old links still land somewhere); 404 otherwise."""
+    person = (
+        scope_for(user)
+        .filter(_with_village(Person.objects.select_related("merged_into", "created_by")), path="village")
+        .filter(pk=pk)
+        .first()
+    )
+    if person is None:
+        raise Http404
+    return person
+
+
+def person_find_by_nik(*, nik: str, user=None) -> Person | None:
+    """Exact lookup through the keyed hash; limited to the user's scope when a user is given.
+
+    A merged record has no hash, so this finds the person the NIK now lives on.
+    """
+    value = nik_lib.normalize(nik or "")
+    if len(value) != 16 or not value.isdigit():
+        return None
+    qs = _with_village(Person.objects.filter(nik_hash=nik_hash(value)))
+    if user is not None:
+        qs = scope_for(user).filter(qs, path="village")
+    return qs.first()
+
+
+def person_consents(person: Person) -> list[Consent]:
+    return list(person.consents.select_related("collected_by").order_by("-given_at"))
+
+
+def person_merged_records(person: Person) -> list[Person]:
+    return list(person.merged_from.all().order_by("id"))
+
+
+def person_audit_summary(person: Person, *, limit: int = 10) -> list[AuditEntry]:
+    return list(
+        AuditEntry.objects.filter(target_type="people.person", target_id=str(person.pk))
+        .select_related("actor")
+        .order_by("-at", "-id")[:limit]
+    )
+
+
+def _similar(a: Person, b: Person) -> bool:
+    if a.birth_date and b.birth_date:
+        return a.birth_date == b.birth_date
+    return bool(a.birth_year) and a.birth_year == b.birth_year and a.village_id == b.village_id
+
+
+def probable_duplicate_pairs(user, *, limit: int = 100) -> list[tuple[Person, Person]]:
+    """Pairs of active persons in the user's scope that look like one person and were not declared different."""
+    scoped = scope_for(user).filter(Person.objects.active(), path="village")
+    keys = (
+        scoped.values("name_key")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1, n__lte=DUPLICATE_GROUP_LIMIT)
+        .values_list("name_key", flat=True)
+    )
+    groups: dict[str, list[Person]] = defaultdict(list)
+    for person in _with_village(scoped.filter(name_key__in=list(keys[:500]))).order_by("id"):
+        groups[person.name_key].append(person)
+    ids = [p.pk for group in groups.values() for p in group]
+    decided = set(
+        NotDuplicate.objects.filter(person_a_id__in=ids, person_b_id__in=ids).values_list(
+            "person_a_id", "person_b_id"
+        )
+    )
+    pairs = []
+    for group in groups.values():
+        for a, b in combinations(group, 2):
+            if (a.pk, b.pk) not in decided and _similar(a, b):
+                pairs.append((a, b))
+                if len(pairs) >= limit:
+                    return pairs
+    return pairs
+
+
+def people_needing_attention(user) -> dict[str, int]:
+    """Counts for the officer dashboard: persons without a standing consent, and probable duplicate pairs."""
+    scoped = scope_for(user).filter(Person.objects.active(), path="village")
+    standing = Consent.objects.filter(person=OuterRef("pk"), withdrawn_at__isnull=True)
+    return {
+        "without_consent": scoped.filter(~Exists(standing)).count(),
+        "probable_duplicate_pairs": len(probable_duplicate_pairs(user)),
+    }
+
+
+def consent_get_for_user(user, *, pk: int) -> Consent:
+    consent = (
+        Consent.objects.select_related("person")
+        .filter(pk=pk, person__in=scope_for(user).filter(Person.objects.all(), path="village"))
+        .first()
+    )
+    if consent is None:
+        raise Http404
+    return consent
