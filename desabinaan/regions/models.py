@@ -81,7 +81,8 @@ class RegionImport(models.Model):
     source = models.CharField(_("sumber"), max_length=100)
     version = models.CharField(_("versi"), max_length=40)
     legal_basis = models.CharField(_("dasar hukum"), max_length=120)
-    scope = models.CharField(_("cakupan"), max_length=20, default="national")
+    # "national", or the comma-separated code prefixes of a partial import.
+    scope = models.CharField(_("cakupan"), max_length=300, default="national")
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
