@@ -49,7 +49,7 @@ def test_screenshots_dashboard(desktop_page, page, demo, sign_in, screenshot):
     screenshot(page, "dashboard-phone")
 
 
-def test_screenshots_region_search(page, demo, screenshot):
+def test_screenshots_region_search(page, regions, screenshot):
     page.goto("/wilayah/?q=tebat+monok")
     assert TEBAT_MONOK in page.locator("main table").inner_text()
     assert_accessible_basics(page)
