@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "desabinaan.accounts",
     "desabinaan.people",
     "desabinaan.program",
+    "desabinaan.passport",
     "desabinaan.web",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("wilayah/", include("desabinaan.regions.urls")),
     path("orang/", include("desabinaan.people.urls")),
     path("desa-binaan/", include("desabinaan.program.urls")),
+    path("paspor/", include("desabinaan.passport.urls")),
     path("", include("desabinaan.web.urls")),
 ]
 
