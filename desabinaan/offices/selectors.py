@@ -1,4 +1,6 @@
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
+
+from desabinaan.regions.models import Regency
 
 from .models import Kanim, WorkingAreaAssignment
 
@@ -17,3 +19,9 @@ def kanims_serving_village(*, village_code: str) -> QuerySet[Kanim]:
     return Kanim.objects.filter(
         area_assignments__regency_id=village_code[:5], area_assignments__valid_to__isnull=True
     ).select_related("kanwil")
+
+
+def regencies_without_kanim() -> QuerySet[Regency]:
+    """Regencies/cities no Kanim currently serves: no officer's jurisdiction covers their villages."""
+    served = WorkingAreaAssignment.objects.filter(regency=OuterRef("pk"), valid_to__isnull=True)
+    return Regency.objects.filter(~Exists(served)).select_related("province").order_by("code")

@@ -4,7 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import village_get, village_label
+from .selectors import normalize_code, village_get, village_label
 
 VILLAGE_UNKNOWN = _("Kode desa/kelurahan tidak dikenal. Pilih dari daftar saran.")
 
@@ -47,10 +47,7 @@ class VillageField(forms.Field):
             return None
         if hasattr(value, "code"):
             return value
-        code = str(value).strip()
-        if code.replace(".", "").isdigit() and "." not in code and len(code) == 10:
-            code = f"{code[0:2]}.{code[2:4]}.{code[4:6]}.{code[6:10]}"
-        village = village_get(code=code)
+        village = village_get(code=normalize_code(str(value)))
         if village is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         return village

@@ -18,6 +18,14 @@ def _code_prefix(q: str) -> str | None:
     return ".".join(p for p in parts if p)
 
 
+def normalize_code(code: str) -> str:
+    """A region code as stored: "1708042002" -> "17.08.04.2002"; a dotted or unknown shape is returned trimmed."""
+    code = (code or "").strip()
+    if code.isdigit() and len(code) in (2, 4, 6, 10):
+        return ".".join(p for p in (code[0:2], code[2:4], code[4:6], code[6:10]) if p)
+    return code
+
+
 def villages_with_parents() -> QuerySet[Village]:
     return Village.objects.select_related("district", "regency__province")
 

@@ -29,27 +29,27 @@ class ImportResult:
         return bool(self.created or self.updated)
 
 
-def _build(row: regions_data.RegionRow, names: dict[str, str]):
-    """A model instance for `row`; `names` maps codes already seen to names, for the village search text."""
-    model = _MODELS[row.level]
+def _fields(row: regions_data.RegionRow, folded: dict[str, str]) -> dict:
+    """Model field values for `row`; `folded` maps district and regency codes to their folded names."""
     fields = {"code": row.code, "name": row.name}
-    if row.level == 1:
-        fields["search_text"] = fold(row.name)
-    elif row.level == 2:
-        fields.update(province_id=row.parent_code, search_text=fold(row.name))
-    elif row.level == 3:
-        fields.update(regency_id=row.parent_code, search_text=fold(row.name))
-    else:
-        regency_code = row.code[:5]
-        # District and regency names too, so "tebat monok kepahiang" narrows to the right village.
-        text = f"{row.name} {names.get(row.parent_code, '')} {names.get(regency_code, '')}"
-        fields.update(
-            district_id=row.parent_code,
-            regency_id=regency_code,
-            postal_code=row.postal_code,
-            search_text=fold(text)[:300],
-        )
-    return model(**fields)
+    if row.level < 4:
+        fields["search_text"] = folded[row.code]
+        if row.level == 2:
+            fields["province_id"] = row.parent_code
+        elif row.level == 3:
+            fields["regency_id"] = row.parent_code
+        return fields
+    regency_code = row.code[:5]
+    # District and regency names too, so "tebat monok kepahiang" narrows to the right village. Equal to
+    # fold(f"{name} {district} {regency}"): folding works word by word, so the parents' parts are folded once.
+    parts = (fold(row.name), folded.get(row.parent_code, ""), folded.get(regency_code, ""))
+    fields.update(
+        district_id=row.parent_code,
+        regency_id=regency_code,
+        postal_code=row.postal_code,
+        search_text=" ".join(p for p in parts if p)[:300],
+    )
+    return fields
 
 
 _COMPARED = {
@@ -70,7 +70,7 @@ def regions_import(
     started = time.perf_counter()
     result = ImportResult()
     rows = list(regions_data.rows(prefixes))
-    names = {row.code: row.name for row in rows if row.level < 4}
+    folded = {row.code: fold(row.name) for row in rows if row.level < 4}
     total = len(rows)
     done = 0
     for level, model in _MODELS.items():
@@ -80,12 +80,13 @@ def regions_import(
         }
         to_create, to_update = [], []
         for row in (r for r in rows if r.level == level):
-            instance = _build(row, names)
+            fields = _fields(row, folded)
             current = existing.get(row.code)
+            # Instances are built only for rows that change: a no-op re-run stays a dictionary comparison.
             if current is None:
-                to_create.append(instance)
-            elif current != tuple(getattr(instance, f) for f in compared):
-                to_update.append(instance)
+                to_create.append(model(**fields))
+            elif current != tuple(fields[f] for f in compared):
+                to_update.append(model(**fields))
             else:
                 result.unchanged += 1
             done += 1
@@ -103,7 +104,7 @@ def regions_import(
         source=regions_data.SOURCE,
         version=regions_data.source_version(),
         legal_basis=regions_data.LEGAL_BASIS,
-        scope=",".join(prefixes) if prefixes else "national",
+        scope=",".join(prefixes)[:300] if prefixes else "national",
         created=result.created,
         updated=result.updated,
         unchanged=result.unchanged,

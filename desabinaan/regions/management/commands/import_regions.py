@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand
 
 from desabinaan.regions.services import regions_import
@@ -22,14 +20,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, prefixes=None, no_progress=False, **options):
         show = not no_progress and options["verbosity"] > 0
+        # The bar goes to stderr so stdout keeps only the summary (scripts and CI logs read that line).
+        self.stderr.style_func = None
 
         def progress(done: int, total: int) -> None:
             width = 30
             filled = int(width * done / total) if total else width
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:>6}/{total}")
-            if done >= total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
+            bar = f"\r[{'#' * filled}{'.' * (width - filled)}] {done:>6}/{total}"
+            self.stderr.write(bar, ending="\n" if done >= total else "")
+            self.stderr.flush()
 
         result = regions_import(prefixes=prefixes, progress=progress if show else None)
         if result.changed:

