@@ -15,6 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 install: $(VENV)/.installed var/.env
+	@mkdir -p var/static var/media
 
 # Development secrets, generated once per clone and never committed (var/ is ignored).
 var/.env:
