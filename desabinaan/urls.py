@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -21,7 +20,5 @@ urlpatterns = [
     path("", include("desabinaan.web.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (SK decrees, attachments, report evidence) are never served from a public media URL, not even in
+# DEBUG: each app serves its files through a view that checks the user's jurisdiction.
