@@ -41,5 +41,5 @@ class ApiTokenForm(forms.Form):
     name = forms.CharField(
         label=_("Nama token"),
         max_length=100,
-        help_text=_("Untuk apa token ini dipakai, misalnya \u201cintegrasi SIMKIM\u201d."),
+        help_text=_("Untuk apa token ini dipakai, misalnya “integrasi SIMKIM”."),
     )
