@@ -10,6 +10,7 @@ from desabinaan.offices.api import router as offices_router
 from desabinaan.passport.api import router as passport_router
 from desabinaan.people.api import router as people_router
 from desabinaan.program.api import router as program_router
+from desabinaan.protection.api import router as protection_router
 from desabinaan.regions.api import router as regions_router
 
 api = NinjaAPI(
@@ -30,6 +31,9 @@ api.add_router("/accounts", accounts_router)
 api.add_router("/passport", passport_router)
 api.add_router("/offices", offices_router)
 api.add_router("/desa-binaan", program_router)
+# Protection owns several top-level paths (/screening, /screenings, /referrals, /reports, /agencies): one router
+# mounted at the root keeps the contract paths without five routers.
+api.add_router("", protection_router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "desabinaan.people",
     "desabinaan.program",
     "desabinaan.passport",
+    "desabinaan.protection",
     "desabinaan.web",
 ]
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path("orang/", include("desabinaan.people.urls")),
     path("desa-binaan/", include("desabinaan.program.urls")),
     path("paspor/", include("desabinaan.passport.urls")),
+    path("perlindungan/", include("desabinaan.protection.urls")),
+    path("lapor/", include("desabinaan.protection.public_urls")),
     path("", include("desabinaan.web.urls")),
 ]
 

@@ -1,0 +1,521 @@
+"""Protection over JSON. Mounted at the API root, so its paths are /api/v1/screening/…, /screenings, /referrals,
+/reports and /agencies. Field names are a contract: add fields, never rename them.
+
+/reports (POST), /reports/status, /reports/messages and /agencies are public (no authentication) and rate-limited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from desabinaan.audit.services import access_record
+from desabinaan.offices.models import PartnerAgency
+from desabinaan.people.selectors import person_get_for_user
+from desabinaan.regions.selectors import normalize_code, village_get
+
+from . import ratelimit, selectors, services
+from .models import Decision, Referral, Report, Screening
+
+router = Router(tags=["perlindungan"])
+
+NOT_FOUND = _("Tidak ditemukan.")
+REPORT_NOT_FOUND = _("Kode tanda terima atau frasa sandi tidak cocok.")
+TOO_MANY_ATTEMPTS = _("Terlalu banyak percobaan. Coba lagi nanti.")
+TOO_MANY_REPORTS = _("Terlalu banyak laporan dari koneksi ini. Coba lagi nanti.")
+VILLAGE_UNKNOWN = _("Kode desa/kelurahan tidak dikenal.")
+AGENCY_UNKNOWN = _("Instansi mitra tidak dikenal.")
+OFFICE_ONLY = _("Hanya petugas kantor imigrasi yang dapat membuka data skrining.")
+
+
+def _call(fn, **kwargs):
+    try:
+        return fn(**kwargs)
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc) or str(services.NOT_ALLOWED)) from exc
+    except services.Conflict as exc:
+        raise HttpError(409, " ".join(exc.messages)) from exc
+    except ValidationError as exc:
+        raise HttpError(422, " ".join(exc.messages)) from exc
+
+
+def _office(request):
+    if not selectors.is_office(request.auth):
+        raise HttpError(403, str(OFFICE_ONLY))
+
+
+# --- Screening -----------------------------------------------------------------------------------------------------
+
+AnswerValue = Literal["yes", "no", "unknown"]
+
+
+class IndicatorOut(Schema):
+    code: str
+    label: str
+    group: str
+    weight: int
+    citation: str
+    version: int
+
+    @staticmethod
+    def resolve_version(obj):
+        return obj.indicator_set.version
+
+
+class ContributionOut(Schema):
+    code: str
+    contribution: int
+
+
+class ScreeningIn(Schema):
+    person_id: int
+    purpose: str = Field(description="tourism, umrah, work, family, study, business, other")
+    destination_country: str = Field(min_length=1, max_length=100)
+    answers: dict[str, AnswerValue]
+    evidence: dict[str, str] = {}
+    job: str = ""
+    host_abroad: str = ""
+    sponsor_name: str | None = None
+    sponsor_phone: str | None = None
+    agency_name: str | None = None
+    documents_seen: str = ""
+    notes: str = ""
+
+
+class ScreeningCreatedOut(Schema):
+    id: int
+    advisory_level: str
+    advisory_score: int
+    breakdown: list[ContributionOut]
+    indicator_set_version: int
+    agency_check: str
+
+
+class AnswerOut(Schema):
+    code: str
+    answer: str
+    evidence: str
+    contribution: int
+
+
+class DecisionOut(Schema):
+    id: int
+    kind: str
+    rationale: str
+    pending_documents: str
+    legal_basis: str
+    advisory_level: str
+    is_override: bool
+    corrects_id: int | None
+    decided_at: dt.datetime
+
+
+class ScreeningOut(ScreeningCreatedOut):
+    person_id: int
+    village_code: str
+    purpose: str
+    destination_country: str
+    job: str
+    host_abroad: str
+    sponsor_name: str
+    sponsor_phone: str
+    agency_name: str
+    documents_seen: str
+    answers: list[AnswerOut]
+    decisions: list[DecisionOut]
+    created_at: dt.datetime
+
+
+class DecisionIn(Schema):
+    kind: Literal["proceed", "postpone", "refuse", "suspend", "refer"]
+    rationale: str
+    pending_documents: str = ""
+    legal_basis: str = ""
+    corrects_id: int | None = None
+
+
+class ReferralIn(Schema):
+    to_village: bool = False
+    agency_id: int | None = None
+    action: str
+    reason: str
+    due_on: dt.date | None = None
+
+
+def _screening_out(screening: Screening, *, full: bool = False) -> dict:
+    out = {
+        "id": screening.pk,
+        "advisory_level": screening.advisory_level,
+        "advisory_score": screening.advisory_score,
+        "breakdown": services.screening_breakdown(screening),
+        "indicator_set_version": screening.indicator_set.version,
+        "agency_check": screening.agency_check,
+    }
+    if full:
+        out.update(
+            person_id=screening.person_id,
+            village_code=screening.village_id,
+            purpose=screening.purpose,
+            destination_country=screening.destination_country,
+            job=screening.job,
+            host_abroad=screening.host_abroad,
+            sponsor_name=screening.sponsor_name,
+            sponsor_phone=screening.sponsor_phone,
+            agency_name=screening.agency_name,
+            documents_seen=screening.documents_seen,
+            created_at=screening.created_at,
+            answers=[
+                {
+                    "code": a.indicator.code,
+                    "answer": a.answer,
+                    "evidence": a.evidence,
+                    "contribution": a.contribution,
+                }
+                for a in selectors.screening_answers(screening)
+            ],
+            decisions=selectors.decisions_of(screening),
+        )
+    return out
+
+
+@router.get("/screening/indicators", response=list[IndicatorOut], summary="Indikator skrining (versi aktif)")
+def indicators_list(request):
+    _office(request)
+    try:
+        indicator_set = selectors.indicator_set_active()
+    except Exception as exc:
+        raise HttpError(404, str(services.NO_INDICATOR_SET)) from exc
+    return indicator_set.indicators.select_related("indicator_set").order_by("order", "code")
+
+
+@router.post("/screenings", response={201: ScreeningCreatedOut}, summary="Buka skrining wawancara")
+def screening_create(request, payload: ScreeningIn):
+    _office(request)
+    person = person_get_for_user(request.auth, pk=payload.person_id)  # Http404 outside the scope
+    screening = _call(
+        services.screening_create,
+        actor=request.auth,
+        person=person,
+        purpose=payload.purpose,
+        destination_country=payload.destination_country,
+        answers=payload.answers,
+        evidence=payload.evidence,
+        job=payload.job,
+        host_abroad=payload.host_abroad,
+        sponsor_name=payload.sponsor_name or "",
+        sponsor_phone=payload.sponsor_phone or "",
+        agency_name=payload.agency_name or "",
+        documents_seen=payload.documents_seen,
+        notes=payload.notes,
+    )
+    return 201, _screening_out(screening)
+
+
+@router.get("/screenings/{id}", response=ScreeningOut, summary="Satu skrining")
+def screening_detail(request, id: int):
+    _office(request)
+    screening = selectors.screening_get(user=request.auth, pk=id)
+    access_record(actor=request.auth, person=screening.person, channel="api", purpose="protection:screening")
+    return _screening_out(screening, full=True)
+
+
+@router.post("/screenings/{id}/decision", response={201: DecisionOut}, summary="Putuskan skrining")
+def screening_decide(request, id: int, payload: DecisionIn):
+    _office(request)
+    screening = selectors.screening_get(user=request.auth, pk=id)
+    corrects = None
+    if payload.corrects_id is not None:
+        corrects = Decision.objects.filter(pk=payload.corrects_id, screening=screening).first()
+        if corrects is None:
+            raise HttpError(422, str(services.NOT_CURRENT_DECISION))
+    decision = _call(
+        services.screening_decide,
+        actor=request.auth,
+        screening=screening,
+        kind=payload.kind,
+        rationale=payload.rationale,
+        pending_documents=payload.pending_documents,
+        legal_basis=payload.legal_basis,
+        corrects=corrects,
+    )
+    return 201, decision
+
+
+def _agency(agency_id: int | None):
+    if agency_id is None:
+        return None
+    agency = PartnerAgency.objects.filter(pk=agency_id).first()
+    if agency is None:
+        raise HttpError(422, str(AGENCY_UNKNOWN))
+    return agency
+
+
+# --- Referrals -----------------------------------------------------------------------------------------------------
+
+
+class ReferralOut(Schema):
+    id: int
+    source: str
+    screening_id: int | None
+    report_id: int | None
+    person_name: str
+    village_code: str | None
+    village_name: str
+    to_village: bool
+    agency_id: int | None
+    agency_name: str
+    action: str
+    reason: str
+    status: str
+    outcome: str
+    outcome_note: str
+    due_on: dt.date
+    overdue: bool
+    version: int
+    created_at: dt.datetime
+
+
+def _referral_out(referral: Referral, user) -> dict:
+    office = selectors.can_see_case_details(user)
+    return {
+        "id": referral.pk,
+        "source": "screening" if referral.screening_id else "report",
+        # Only the office may follow the link into the interview or the report.
+        "screening_id": referral.screening_id if office else None,
+        "report_id": referral.report_id if office else None,
+        "person_name": referral.screening.person.name if referral.screening_id else "",
+        "village_code": referral.village_id,
+        "village_name": referral.village.name if referral.village_id else "",
+        "to_village": referral.to_village,
+        "agency_id": referral.agency_id,
+        "agency_name": referral.agency.name if referral.agency_id else "",
+        "action": referral.action,
+        "reason": referral.reason,
+        "status": referral.status,
+        "outcome": referral.outcome,
+        "outcome_note": referral.outcome_note,
+        "due_on": referral.due_on,
+        "overdue": referral.is_overdue(),
+        "version": referral.version,
+        "created_at": referral.created_at,
+    }
+
+
+class ReferralPatch(Schema):
+    status: Literal["open", "in_progress", "closed"]
+    outcome: str = ""
+    outcome_note: str = ""
+    version: int | None = Field(
+        None, description="Versi yang dibaca; perubahan orang lain sejak itu ditolak (409)"
+    )
+
+
+@router.post("/screenings/{id}/referrals", response={201: ReferralOut}, summary="Rujuk pemohon")
+def screening_refer(request, id: int, payload: ReferralIn):
+    _office(request)
+    screening = selectors.screening_get(user=request.auth, pk=id)
+    referral = _call(
+        services.referral_create,
+        actor=request.auth,
+        screening=screening,
+        to_village=payload.to_village,
+        agency=_agency(payload.agency_id),
+        action=payload.action,
+        reason=payload.reason,
+        due_on=payload.due_on,
+    )
+    return 201, _referral_out(selectors.referral_get(user=request.auth, pk=referral.pk), request.auth)
+
+
+@router.get("/referrals", response=list[ReferralOut], summary="Rujukan yang boleh dilihat pengguna")
+def referrals_list(request, status: str = "", overdue: bool = False):
+    qs = selectors.referrals_overdue(request.auth) if overdue else selectors.referrals_for(request.auth)
+    if status:
+        qs = qs.filter(status=status)
+    return [_referral_out(r, request.auth) for r in qs.order_by("due_on", "id")[:200]]
+
+
+@router.get("/referrals/{id}", response=ReferralOut, summary="Satu rujukan")
+def referral_detail(request, id: int):
+    referral = selectors.referral_get(user=request.auth, pk=id)
+    if referral.screening_id:
+        access_record(
+            actor=request.auth, person=referral.screening.person, channel="api", purpose="protection:referral"
+        )
+    return _referral_out(referral, request.auth)
+
+
+@router.patch("/referrals/{id}", response=ReferralOut, summary="Perbarui status rujukan")
+def referral_update(request, id: int, payload: ReferralPatch):
+    referral = selectors.referral_get(user=request.auth, pk=id)
+    _call(
+        services.referral_update,
+        actor=request.auth,
+        referral=referral,
+        version=payload.version if payload.version is not None else referral.version,
+        status=payload.status,
+        outcome=payload.outcome,
+        outcome_note=payload.outcome_note,
+    )
+    return _referral_out(selectors.referral_get(user=request.auth, pk=id), request.auth)
+
+
+# --- Anonymous reports ---------------------------------------------------------------------------------------------
+
+
+class InvolvedIn(Schema):
+    name: str | None = Field(None, max_length=150)
+    phone: str | None = Field(None, max_length=30)
+    account: str | None = Field(None, max_length=150)
+
+
+class ReportIn(Schema):
+    category: Literal["recruiter", "fake_lpk", "job_offer", "other"]
+    description: str = Field(min_length=1, max_length=5000)
+    village_code: str | None = None
+    occurred_on: dt.date | None = None
+    involved: list[InvolvedIn] = Field(default_factory=list, max_length=20)
+    agency_name: str | None = Field(None, max_length=250)
+    callback_contact: str | None = Field(None, max_length=200)
+
+
+class ReceiptOut(Schema):
+    receipt_code: str
+    passphrase: str
+
+
+class StatusIn(Schema):
+    receipt_code: str = Field(max_length=40)
+    passphrase: str = Field(max_length=100)
+
+
+class MessageIn(StatusIn):
+    body: str = Field(min_length=1, max_length=5000)
+
+
+class MessageOut(Schema):
+    author: str
+    body: str
+    at: dt.datetime
+
+
+class StatusOut(Schema):
+    status: str
+    status_label: str
+    messages: list[MessageOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def _status_out(report: Report) -> dict:
+    return {
+        "status": report.status,
+        "status_label": str(report.get_status_display()),
+        "messages": [
+            {"author": m.author_kind, "body": m.body, "at": m.created_at}
+            for m in selectors.report_messages(report)
+        ],
+    }
+
+
+@router.post(
+    "/reports", auth=None, response={201: ReceiptOut, 429: ErrorOut}, summary="Laporkan perekrut mencurigakan"
+)
+def report_submit(request, payload: ReportIn):
+    if ratelimit.is_limited(request, "report_submit"):
+        return 429, {"detail": str(TOO_MANY_REPORTS)}
+    ratelimit.record_hit(request, "report_submit")
+    village = None
+    if payload.village_code:
+        village = village_get(code=normalize_code(payload.village_code))
+        if village is None:
+            raise HttpError(422, str(VILLAGE_UNKNOWN))
+    submitted = _call(
+        services.report_submit,
+        category=payload.category,
+        description=payload.description,
+        village=village,
+        occurred_on=payload.occurred_on,
+        involved=[i.dict() for i in payload.involved],
+        agency_name=payload.agency_name or "",
+        callback_contact=payload.callback_contact or "",
+    )
+    return 201, {"receipt_code": submitted.report.receipt_code, "passphrase": submitted.passphrase}
+
+
+def _authenticated_report(request, receipt_code: str, passphrase: str):
+    """The report, or an answer: 429 after repeated failures, one identical 404 for any mismatch."""
+    if ratelimit.is_limited(request, "report_status_failure"):
+        return None, (429, {"detail": str(TOO_MANY_ATTEMPTS)})
+    report = selectors.report_authenticate(receipt_code=receipt_code, passphrase=passphrase)
+    if report is None:
+        ratelimit.record_hit(request, "report_status_failure")
+        return None, (404, {"detail": str(REPORT_NOT_FOUND)})
+    return report, None
+
+
+@router.post(
+    "/reports/status",
+    auth=None,
+    response={200: StatusOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Status laporan",
+)
+def report_status(request, payload: StatusIn):
+    report, refusal = _authenticated_report(request, payload.receipt_code, payload.passphrase)
+    if refusal:
+        return refusal
+    return 200, _status_out(report)
+
+
+@router.post(
+    "/reports/messages",
+    auth=None,
+    response={201: StatusOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Tambah informasi pada laporan",
+)
+def report_add(request, payload: MessageIn):
+    report, refusal = _authenticated_report(request, payload.receipt_code, payload.passphrase)
+    if refusal:
+        return refusal
+    _call(services.report_add_information, report=report, body=payload.body)
+    return 201, _status_out(report)
+
+
+# --- Licensed agencies ---------------------------------------------------------------------------------------------
+
+
+class AgencyOut(Schema):
+    name: str
+    licence_number: str
+    status: str
+    valid_until: dt.date | None
+    address: str
+    score: float
+
+
+@router.get(
+    "/agencies", auth=None, response={200: list[AgencyOut], 429: ErrorOut}, summary="Cek P3MI berizin"
+)
+def agencies_check(request, q: str = ""):
+    if ratelimit.is_limited(request, "agency_search"):
+        return 429, {"detail": str(TOO_MANY_ATTEMPTS)}
+    ratelimit.record_hit(request, "agency_search")
+    return 200, [
+        {
+            "name": m.agency.name,
+            "licence_number": m.agency.licence_number,
+            "status": m.status,
+            "valid_until": m.agency.valid_until,
+            "address": m.agency.address,
+            "score": round(m.score, 2),
+        }
+        for m in selectors.agencies_search(q)
+    ]

@@ -1,0 +1,240 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from desabinaan.offices.models import PartnerAgency
+from desabinaan.regions.forms import VillageField
+
+from .models import Answer, Decision, Indicator, Referral, Report, TravelPurpose
+
+INVOLVED_ROWS = 3
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ScreeningForm(forms.Form):
+    """The interview record; one yes/no/unknown question and an evidence note per indicator of the active set."""
+
+    purpose = forms.ChoiceField(label=_("Tujuan perjalanan yang dinyatakan"), choices=TravelPurpose.choices)
+    destination_country = forms.CharField(label=_("Negara tujuan"), max_length=100)
+    job = forms.CharField(label=_("Pekerjaan di luar negeri (bila ada)"), max_length=200, required=False)
+    host_abroad = forms.CharField(
+        label=_("Penjamin / tuan rumah di luar negeri"), max_length=300, required=False
+    )
+    sponsor_name = forms.CharField(
+        label=_("Nama sponsor / perantara yang membantu"), max_length=150, required=False
+    )
+    sponsor_phone = forms.CharField(label=_("Telepon sponsor"), max_length=30, required=False)
+    agency_name = forms.CharField(label=_("Perusahaan / LPK yang membantu"), max_length=250, required=False)
+    documents_seen = forms.CharField(
+        label=_("Dokumen yang diperiksa"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    notes = forms.CharField(
+        label=_("Catatan wawancara"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, indicators: list[Indicator], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        for indicator in indicators:
+            self.fields[f"a_{indicator.code}"] = forms.ChoiceField(
+                label=indicator.label,
+                choices=Answer.choices,
+                initial=Answer.UNKNOWN,
+                widget=forms.RadioSelect,
+                help_text=indicator.citation,
+            )
+            self.fields[f"e_{indicator.code}"] = forms.CharField(
+                label=_("Bukti / catatan"), max_length=500, required=False
+            )
+
+    def groups(self):
+        """(group label, [(answer field, evidence field, indicator)]) in checklist order, for the template."""
+        out: dict[str, list] = {}
+        for indicator in self.indicators:
+            label = str(Indicator.Group(indicator.group).label)
+            out.setdefault(label, []).append(
+                (self[f"a_{indicator.code}"], self[f"e_{indicator.code}"], indicator)
+            )
+        return list(out.items())
+
+    def answers(self) -> dict[str, str]:
+        return {i.code: self.cleaned_data[f"a_{i.code}"] for i in self.indicators}
+
+    def evidence(self) -> dict[str, str]:
+        return {i.code: self.cleaned_data[f"e_{i.code}"] for i in self.indicators}
+
+    def details(self) -> dict:
+        names = [
+            "purpose",
+            "destination_country",
+            "job",
+            "host_abroad",
+            "sponsor_name",
+            "sponsor_phone",
+            "agency_name",
+            "documents_seen",
+            "notes",
+        ]
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class DecisionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Keputusan"), choices=Decision.Kind.choices)
+    rationale = forms.CharField(label=_("Alasan (wajib)"), widget=forms.Textarea(attrs={"rows": 4}))
+    pending_documents = forms.CharField(
+        label=_("Dokumen yang harus dilengkapi (untuk penundaan)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    legal_basis = forms.CharField(
+        label=_("Dasar hukum (untuk penolakan/penangguhan)"), max_length=300, required=False
+    )
+
+
+class ReferralForm(forms.Form):
+    to_village = forms.BooleanField(
+        label=_("Rujuk ke desa asal (PIMPASA dan perangkat desa)"), required=False
+    )
+    agency = forms.ModelChoiceField(
+        label=_("Rujuk ke instansi mitra"), queryset=PartnerAgency.objects.order_by("name"), required=False
+    )
+    action = forms.ChoiceField(label=_("Tindakan yang diminta"), choices=Referral.Action.choices)
+    reason = forms.CharField(
+        label=_("Alasan rujukan (terlihat oleh penerima)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Jangan menyalin jawaban wawancara: desa dan instansi hanya melihat rujukan ini."),
+    )
+    due_on = forms.DateField(label=_("Tenggat (kosong = bawaan)"), required=False, widget=DateInput)
+
+    def __init__(self, *args, allow_village: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not allow_village:
+            del self.fields["to_village"]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("to_village") and not data.get("agency"):
+            raise forms.ValidationError(_("Pilih desa asal dan/atau instansi mitra."))
+        return data
+
+
+class ReferralStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Referral.Status.choices)
+    outcome = forms.ChoiceField(
+        label=_("Hasil (wajib saat selesai)"), choices=[("", "—"), *Referral.Outcome.choices], required=False
+    )
+    outcome_note = forms.CharField(
+        label=_("Catatan hasil"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class ReportForm(forms.Form):
+    category = forms.ChoiceField(label=_("Apa yang ingin dilaporkan?"), choices=Report.Category.choices)
+    description = forms.CharField(
+        label=_("Apa yang terjadi?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Tawaran apa, janji apa, berapa biaya yang diminta, ke negara mana."),
+    )
+    village = VillageField(label=_("Di desa/kelurahan mana? (opsional)"), required=False)
+    occurred_on = forms.DateField(label=_("Kapan? (opsional)"), required=False, widget=DateInput)
+    agency_name = forms.CharField(
+        label=_("Nama perusahaan / LPK yang disebut (opsional)"), max_length=250, required=False
+    )
+    files = MultipleFileField(
+        label=_("Foto atau tangkapan layar (opsional)"),
+        required=False,
+        help_text=_(
+            "Gambar (JPEG, PNG, WebP) atau PDF, paling banyak 3 berkas @ 5 MB. Data lokasi di foto dihapus."
+        ),
+    )
+    callback_contact = forms.CharField(
+        label=_("Kontak bila Anda ingin dihubungi (opsional)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Boleh dikosongkan. Tanpa kontak pun Anda dapat membaca balasan dengan kode dan frasa sandi."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(INVOLVED_ROWS):
+            n = i + 1
+            self.fields[f"involved_{i}_name"] = forms.CharField(
+                label=_("Nama orang %(n)s") % {"n": n}, max_length=150, required=False
+            )
+            self.fields[f"involved_{i}_phone"] = forms.CharField(
+                label=_("Telepon orang %(n)s") % {"n": n}, max_length=30, required=False
+            )
+            self.fields[f"involved_{i}_account"] = forms.CharField(
+                label=_("Akun media sosial orang %(n)s") % {"n": n}, max_length=150, required=False
+            )
+
+    def involved_rows(self):
+        return [
+            (self[f"involved_{i}_name"], self[f"involved_{i}_phone"], self[f"involved_{i}_account"])
+            for i in range(INVOLVED_ROWS)
+        ]
+
+    def involved(self) -> list[dict]:
+        return [
+            {k: self.cleaned_data[f"involved_{i}_{k}"] for k in ("name", "phone", "account")}
+            for i in range(INVOLVED_ROWS)
+        ]
+
+    def main_fields(self):
+        return [self[name] for name in ("category", "description", "village", "occurred_on", "agency_name")]
+
+
+class StatusForm(forms.Form):
+    receipt_code = forms.CharField(label=_("Kode tanda terima"), max_length=40)
+    passphrase = forms.CharField(
+        label=_("Frasa sandi"), max_length=100, widget=forms.PasswordInput(render_value=True)
+    )
+
+
+class AddInformationForm(forms.Form):
+    """Sent from the status page; the code and passphrase travel again so each addition is re-checked."""
+
+    receipt_code = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    passphrase = forms.CharField(max_length=100, widget=forms.HiddenInput)
+    body = forms.CharField(
+        label=_("Informasi tambahan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    files = MultipleFileField(label=_("Lampiran (opsional)"), required=False)
+
+
+class TriageForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["category", "priority", "status"]
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Balasan kepada pelapor"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AgencyImportForm(forms.Form):
+    file = forms.FileField(label=_("Berkas CSV daftar P3MI"))

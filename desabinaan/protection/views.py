@@ -1,0 +1,541 @@
+"""Pages of the protection app. Office pages read through `selectors` (scope_for) and write through `services`;
+the public pages (report, status, agency check) need no account and store nothing about the visitor.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from desabinaan.audit.services import access_record
+from desabinaan.people.selectors import people_for_user, person_get_for_user
+
+from . import ratelimit, selectors, services
+from .api import REPORT_NOT_FOUND, TOO_MANY_ATTEMPTS, TOO_MANY_REPORTS
+from .forms import (
+    AddInformationForm,
+    AgencyImportForm,
+    DecisionForm,
+    ReferralForm,
+    ReferralStatusForm,
+    ReplyForm,
+    ReportForm,
+    ScreeningForm,
+    StatusForm,
+    TriageForm,
+)
+from .models import Referral, Report
+
+PAGE_SIZE = 25
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def protection_page(view):
+    """Signed-in users with some part in protection: office staff, partner agencies, village liaisons."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        _require(selectors.can_see_protection(request.user))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def office_page(view):
+    """Office staff only: interview details and reports never reach the village or an agency."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        _require(selectors.is_office(request.user))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _form_page(request, form, title, *, back=None, multipart=False, intro=""):
+    return render(
+        request,
+        "protection/form.html",
+        {"form": form, "title": title, "back": back, "multipart": multipart, "intro": intro},
+    )
+
+
+# --- Overview ------------------------------------------------------------------------------------------------------
+
+
+@protection_page
+def index(request):
+    if not selectors.is_office(request.user):
+        return redirect("protection:referrals")
+    today = timezone.localdate()
+    return render(
+        request,
+        "protection/index.html",
+        {
+            "screenings": selectors.screenings_for(request.user).order_by("-created_at")[:20],
+            "overdue": selectors.referrals_overdue(request.user, today=today).count(),
+            "new_reports": selectors.reports_for(request.user).filter(status=Report.Status.NEW).count(),
+            "can_screen": selectors.can_screen(request.user),
+            "can_import": services.is_registry_admin(request.user),
+        },
+    )
+
+
+# --- Screening -----------------------------------------------------------------------------------------------------
+
+
+@office_page
+def screening_new(request):
+    _require(selectors.can_screen(request.user))
+    person_pk = request.GET.get("person") or request.POST.get("person")
+    if not person_pk or not str(person_pk).isdigit():
+        q = request.GET.get("q", "").strip()
+        found = people_for_user(request.user, q=q)[:20] if q else []
+        return render(request, "protection/screening_pick.html", {"q": q, "found": found})
+    person = person_get_for_user(request.user, pk=int(person_pk))
+    indicator_set = selectors.indicator_set_active()
+    indicators = list(indicator_set.indicators.order_by("order", "code"))
+    form = ScreeningForm(request.POST or None, indicators=indicators)
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening = services.screening_create(
+                actor=request.user,
+                person=person,
+                answers=form.answers(),
+                evidence=form.evidence(),
+                **form.details(),
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Skrining tersimpan. Tingkat saran dihitung dari jawaban."))
+            return redirect("protection:screening", screening.pk)
+    return render(
+        request,
+        "protection/screening_form.html",
+        {"form": form, "person": person, "indicator_set": indicator_set},
+    )
+
+
+@office_page
+def screening_detail(request, pk):
+    screening = selectors.screening_get(user=request.user, pk=pk)
+    access_record(actor=request.user, person=screening.person, channel="web", purpose="protection:screening")
+    decisions = selectors.decisions_of(screening)
+    current = selectors.current_decision(screening)
+    return render(
+        request,
+        "protection/screening_detail.html",
+        {
+            "s": screening,
+            "answers": selectors.screening_answers(screening),
+            "breakdown": services.screening_breakdown(screening),
+            "decisions": decisions,
+            "current": current,
+            "referrals": screening.referrals.select_related("agency").order_by("id"),
+            "can_write": selectors.can_screen(request.user),
+        },
+    )
+
+
+@office_page
+def screening_decide(request, pk):
+    screening = selectors.screening_get(user=request.user, pk=pk)
+    _require(selectors.can_screen(request.user))
+    current = selectors.current_decision(screening)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.screening_decide(
+                actor=request.user, screening=screening, corrects=current, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Keputusan ditandatangani."))
+            return redirect("protection:screening", screening.pk)
+    title = _("Koreksi keputusan") if current else _("Putuskan")
+    intro = ""
+    if current:
+        intro = _(
+            "Keputusan yang sudah ditandatangani tidak diubah: keputusan baru ini mengoreksinya (%(kind)s)."
+        ) % {"kind": current.get_kind_display()}
+    return _form_page(request, form, title, back=("protection:screening", screening.pk), intro=intro)
+
+
+@office_page
+def screening_refer(request, pk):
+    screening = selectors.screening_get(user=request.user, pk=pk)
+    _require(selectors.can_screen(request.user))
+    form = ReferralForm(request.POST or None, initial={"to_village": True})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                if data["to_village"]:
+                    services.referral_create(
+                        actor=request.user,
+                        screening=screening,
+                        to_village=True,
+                        action=data["action"],
+                        reason=data["reason"],
+                        due_on=data["due_on"],
+                    )
+                if data["agency"]:
+                    services.referral_create(
+                        actor=request.user,
+                        screening=screening,
+                        agency=data["agency"],
+                        action=data["action"],
+                        reason=data["reason"],
+                        due_on=data["due_on"],
+                    )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Rujukan dikirim."))
+            return redirect("protection:screening", screening.pk)
+    return _form_page(request, form, _("Rujuk pemohon"), back=("protection:screening", screening.pk))
+
+
+# --- Referrals -----------------------------------------------------------------------------------------------------
+
+
+@protection_page
+def referral_list(request):
+    status = request.GET.get("status", "")
+    qs = selectors.referrals_for(request.user)
+    if status in Referral.Status.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.order_by("status", "due_on", "id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "protection/referral_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Referral.Status.choices,
+            "today": timezone.localdate(),
+            "office": selectors.can_see_case_details(request.user),
+        },
+    )
+
+
+@protection_page
+def referral_detail(request, pk):
+    referral = selectors.referral_get(user=request.user, pk=pk)
+    can_update = selectors.can_update_referral(request.user, referral)
+    form = ReferralStatusForm(
+        request.POST or None,
+        initial={
+            "status": referral.status,
+            "outcome": referral.outcome,
+            "outcome_note": referral.outcome_note,
+            "version": referral.version,
+        },
+    )
+    if request.method == "POST":
+        _require(can_update)
+        if form.is_valid():
+            try:
+                services.referral_update(actor=request.user, referral=referral, **form.cleaned_data)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("Status rujukan diperbarui."))
+                return redirect("protection:referral", referral.pk)
+    if referral.screening_id:
+        access_record(
+            actor=request.user, person=referral.screening.person, channel="web", purpose="protection:referral"
+        )
+    return render(
+        request,
+        "protection/referral_detail.html",
+        {
+            "r": referral,
+            "form": form,
+            "can_update": can_update,
+            "office": selectors.can_see_case_details(request.user),
+            "overdue": referral.is_overdue(),
+        },
+    )
+
+
+# --- Reports (office side) -----------------------------------------------------------------------------------------
+
+
+@office_page
+def report_list(request):
+    status = request.GET.get("status", "")
+    qs = selectors.reports_for(request.user)
+    if status in Report.Status.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.order_by("-created_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "protection/report_list.html",
+        {"page": page, "status": status, "statuses": Report.Status.choices},
+    )
+
+
+@office_page
+def report_detail(request, pk):
+    report = selectors.report_get(user=request.user, pk=pk)
+    can_write = selectors.can_screen(request.user)
+    triage = TriageForm(instance=report, prefix="t")
+    reply = ReplyForm(prefix="r")
+    refer = ReferralForm(prefix="f", allow_village=report.village_id is not None)
+    if request.method == "POST":
+        _require(can_write)
+        action = request.POST.get("action")
+        try:
+            if action == "triage":
+                triage = TriageForm(request.POST, instance=Report.objects.get(pk=report.pk), prefix="t")
+                if triage.is_valid():
+                    services.report_triage(actor=request.user, report=report, **triage.cleaned_data)
+                    messages.success(request, _("Telaah laporan tersimpan."))
+                    return redirect("protection:report", report.pk)
+            elif action == "reply":
+                reply = ReplyForm(request.POST, prefix="r")
+                if reply.is_valid():
+                    services.report_reply(actor=request.user, report=report, body=reply.cleaned_data["body"])
+                    messages.success(request, _("Balasan terkirim ke pelapor."))
+                    return redirect("protection:report", report.pk)
+            elif action == "refer":
+                refer = ReferralForm(request.POST, prefix="f", allow_village=report.village_id is not None)
+                if refer.is_valid():
+                    data = refer.cleaned_data
+                    with transaction.atomic():
+                        if data.get("to_village"):
+                            services.referral_create(
+                                actor=request.user,
+                                report=report,
+                                to_village=True,
+                                action=data["action"],
+                                reason=data["reason"],
+                                due_on=data["due_on"],
+                            )
+                        if data["agency"]:
+                            services.referral_create(
+                                actor=request.user,
+                                report=report,
+                                agency=data["agency"],
+                                action=data["action"],
+                                reason=data["reason"],
+                                due_on=data["due_on"],
+                            )
+                    messages.success(request, _("Rujukan dikirim."))
+                    return redirect("protection:report", report.pk)
+        except ValidationError as exc:
+            _apply_errors({"triage": triage, "reply": reply, "refer": refer}.get(action, reply), exc)
+    return render(
+        request,
+        "protection/report_detail.html",
+        {
+            "report": report,
+            "report_messages": selectors.report_messages(report),
+            "referrals": report.referrals.select_related("agency").order_by("id"),
+            "triage": triage,
+            "reply": reply,
+            "refer": refer,
+            "can_write": can_write,
+        },
+    )
+
+
+@office_page
+def report_attachment(request, pk, attachment_pk):
+    report = selectors.report_get(user=request.user, pk=pk)
+    attachment = report.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404
+    extension = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}.get(
+        attachment.content_type, "bin"
+    )
+    return FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=True,
+        filename=f"{report.receipt_code}-{attachment.pk}.{extension}",
+    )
+
+
+# --- Network signals and agency registry ---------------------------------------------------------------------------
+
+
+@office_page
+def signals(request):
+    clusters = selectors.network_signals(request.user)
+    return render(request, "protection/signals.html", {"clusters": clusters[:200]})
+
+
+@login_required
+def agencies_import(request):
+    _require(services.is_registry_admin(request.user))
+    form = AgencyImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        raw = form.cleaned_data["file"].read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        try:
+            result = services.agencies_import(actor=request.user, text=text)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+    return render(request, "protection/agency_import.html", {"form": form, "result": result})
+
+
+def agency_template(request):
+    response = HttpResponse(services.agency_csv_template(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="templat-p3mi.csv"'
+    return response
+
+
+# --- Public pages --------------------------------------------------------------------------------------------------
+
+
+@never_cache
+def public_report(request):
+    form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if ratelimit.is_limited(request, "report_submit"):
+            return render(
+                request,
+                "protection/public/report_form.html",
+                {"form": form, "limited": TOO_MANY_REPORTS},
+                status=429,
+            )
+        ratelimit.record_hit(request, "report_submit")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                submitted = services.report_submit(
+                    category=data["category"],
+                    description=data["description"],
+                    village=data["village"],
+                    occurred_on=data["occurred_on"],
+                    involved=form.involved(),
+                    files=data["files"],
+                    agency_name=data["agency_name"],
+                    callback_contact=data["callback_contact"],
+                )
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                # Shown once, on this response only: never in a URL, never stored in clear.
+                return render(
+                    request,
+                    "protection/public/receipt.html",
+                    {
+                        "receipt_code": submitted.report.receipt_code,
+                        "passphrase": submitted.passphrase,
+                        "report": submitted.report,
+                    },
+                )
+    return render(request, "protection/public/report_form.html", {"form": form})
+
+
+def _check(request, code, passphrase):
+    if ratelimit.is_limited(request, "report_status_failure"):
+        return None, 429
+    report = selectors.report_authenticate(receipt_code=code, passphrase=passphrase)
+    if report is None:
+        ratelimit.record_hit(request, "report_status_failure")
+        return None, 404
+    return report, 200
+
+
+@never_cache
+def public_status(request):
+    form = StatusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report, status = _check(request, form.cleaned_data["receipt_code"], form.cleaned_data["passphrase"])
+        if report is not None:
+            add = AddInformationForm(initial=form.cleaned_data)
+            return _status_page(request, report, add)
+        return render(
+            request,
+            "protection/public/status_form.html",
+            {"form": StatusForm(), "error": TOO_MANY_ATTEMPTS if status == 429 else REPORT_NOT_FOUND},
+            status=status,
+        )
+    return render(request, "protection/public/status_form.html", {"form": form})
+
+
+def _status_page(request, report, add_form, status=200):
+    return render(
+        request,
+        "protection/public/status.html",
+        {"report": report, "report_messages": selectors.report_messages(report), "add": add_form},
+        status=status,
+    )
+
+
+@never_cache
+@require_POST
+def public_add_information(request):
+    form = AddInformationForm(request.POST, request.FILES)
+    code, passphrase = request.POST.get("receipt_code", ""), request.POST.get("passphrase", "")
+    report, status = _check(request, code, passphrase)
+    if report is None:
+        return render(
+            request,
+            "protection/public/status_form.html",
+            {"form": StatusForm(), "error": TOO_MANY_ATTEMPTS if status == 429 else REPORT_NOT_FOUND},
+            status=status,
+        )
+    if form.is_valid():
+        try:
+            services.report_add_information(
+                report=report, body=form.cleaned_data["body"], files=form.cleaned_data["files"]
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            return _status_page(
+                request, report, AddInformationForm(initial={"receipt_code": code, "passphrase": passphrase})
+            )
+    return _status_page(request, report, form, status=422)
+
+
+def public_agency_check(request):
+    q = request.GET.get("q", "").strip()[:200]
+    results = None
+    limited = False
+    if q:
+        if ratelimit.is_limited(request, "agency_search"):
+            limited = True
+        else:
+            ratelimit.record_hit(request, "agency_search")
+            results = selectors.agencies_search(q)
+    return render(
+        request,
+        "protection/public/agency_check.html",
+        {"q": q, "results": results, "limited": limited},
+        status=429 if limited else 200,
+    )
