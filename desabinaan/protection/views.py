@@ -478,13 +478,19 @@ def public_status(request):
         if report is not None:
             add = AddInformationForm(initial=form.cleaned_data)
             return _status_page(request, report, add)
-        return render(
-            request,
-            "protection/public/status_form.html",
-            {"form": StatusForm(), "error": TOO_MANY_ATTEMPTS if status == 429 else REPORT_NOT_FOUND},
-            status=status,
-        )
+        return _status_refused(request, status)
     return render(request, "protection/public/status_form.html", {"form": form})
+
+
+def _status_refused(request, status):
+    # A re-rendered form answers 200 like any form with errors (the JSON API carries 404/429); the page is the
+    # same for an unknown code and a wrong passphrase, and the typed values are not echoed back.
+    return render(
+        request,
+        "protection/public/status_form.html",
+        {"form": StatusForm(), "error": TOO_MANY_ATTEMPTS if status == 429 else REPORT_NOT_FOUND,
+         "throttled": status == 429},
+    )
 
 
 def _status_page(request, report, add_form, status=200):
@@ -503,12 +509,7 @@ def public_add_information(request):
     code, passphrase = request.POST.get("receipt_code", ""), request.POST.get("passphrase", "")
     report, status = _check(request, code, passphrase)
     if report is None:
-        return render(
-            request,
-            "protection/public/status_form.html",
-            {"form": StatusForm(), "error": TOO_MANY_ATTEMPTS if status == 429 else REPORT_NOT_FOUND},
-            status=status,
-        )
+        return _status_refused(request, status)
     if form.is_valid():
         try:
             services.report_add_information(
@@ -520,7 +521,7 @@ def public_add_information(request):
             return _status_page(
                 request, report, AddInformationForm(initial={"receipt_code": code, "passphrase": passphrase})
             )
-    return _status_page(request, report, form, status=422)
+    return _status_page(request, report, form)
 
 
 def public_agency_check(request):
