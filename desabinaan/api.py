@@ -6,6 +6,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from desabinaan.accounts.api import router as accounts_router
 from desabinaan.accounts.api_auth import api_auth
+from desabinaan.events.api import router as events_router
 from desabinaan.offices.api import router as offices_router
 from desabinaan.passport.api import router as passport_router
 from desabinaan.people.api import router as people_router
@@ -31,6 +32,7 @@ api.add_router("/accounts", accounts_router)
 api.add_router("/passport", passport_router)
 api.add_router("/offices", offices_router)
 api.add_router("/desa-binaan", program_router)
+api.add_router("/events", events_router)
 # Protection owns several top-level paths (/screening, /screenings, /referrals, /reports, /agencies): one router
 # mounted at the root keeps the contract paths without five routers.
 api.add_router("", protection_router)

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "desabinaan.people",
     "desabinaan.program",
     "desabinaan.passport",
+    "desabinaan.jobs",
+    "desabinaan.events",
     "desabinaan.protection",
     "desabinaan.web",
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("paspor/", include("desabinaan.passport.urls")),
     path("perlindungan/", include("desabinaan.protection.urls")),
     path("lapor/", include("desabinaan.protection.public_urls")),
+    path("sosialisasi/", include("desabinaan.events.urls")),
     path("", include("desabinaan.web.urls")),
 ]
 

@@ -1,0 +1,313 @@
+"""Events API: /api/v1/events. Same services and selectors as the pages.
+
+The field names of the request and response schemas are a contract with API clients (the offline attendance
+queue among them); add fields, never rename.
+"""
+
+import datetime as dt
+import uuid
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+from pydantic import Field
+
+from desabinaan.accounts.scope import scope_for
+from desabinaan.people import validation as pv
+from desabinaan.regions.selectors import normalize_code, village_get
+
+from . import selectors, services
+from .models import Event, TargetGroup, Topic
+
+router = Router(tags=["sosialisasi"])
+EVENT_NOT_FOUND = _("Kegiatan tidak ditemukan.")
+UNKNOWN_CODES = _("Kode tidak dikenal: %(codes)s.")
+
+
+class EventIn(Schema):
+    village_code: str = Field(description="Kode Kemendagri desa/kelurahan, mis. 17.08.04.2002")
+    title: str = Field(min_length=1, max_length=200)
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None = Field(None, description="Bawaan: 3 jam setelah mulai")
+    venue: str = Field("", max_length=200)
+    target_groups: list[str] = Field(
+        default_factory=list, description="Kode kelompok sasaran, mis. pelajar-sma"
+    )
+    topics: list[str] = Field(default_factory=list, description="Kode topik, mis. tppo")
+    speakers: str = ""
+    planned_attendance: int = Field(0, ge=0)
+
+
+class EventOut(Schema):
+    id: int
+    title: str
+    village_code: str
+    village_name: str
+    venue: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    status: str
+    target_groups: list[str]
+    topics: list[str]
+    planned_attendance: int
+    actual_attendance: int | None
+    kanim_id: int | None
+
+    @staticmethod
+    def resolve_village_code(obj) -> str:
+        return obj.village_id
+
+    @staticmethod
+    def resolve_village_name(obj) -> str:
+        return obj.village.name
+
+    @staticmethod
+    def resolve_target_groups(obj) -> list[str]:
+        return [g.code for g in obj.target_groups.all()]
+
+    @staticmethod
+    def resolve_topics(obj) -> list[str]:
+        return [t.code for t in obj.topics.all()]
+
+
+class EventFilter(Schema):
+    q: str = ""
+    status: str = ""
+    topic: str = ""
+    target_group: str = ""
+
+
+class AttendanceIn(Schema):
+    client_id: uuid.UUID = Field(
+        description="UUID dibuat perangkat; kirim ulang dengan id sama tidak menggandakan"
+    )
+    name: str = Field(min_length=1, max_length=150)
+    sex: Literal["M", "F"]
+    birth_year: int | None = None
+    birth_date: dt.date | None = None
+    nik: str | None = Field(None, description="16 angka; tidak pernah dikembalikan utuh")
+    village_code: str
+    target_group: str | None = Field(None, description="Kode kelompok sasaran")
+    phone: str = Field("", max_length=20)
+    consent: bool
+    guardian_name: str = ""
+    guardian_relation: str = ""
+    source: Literal["api", "offline"] = "api"
+
+
+class AttendanceOut(Schema):
+    id: int
+    client_id: uuid.UUID
+    person_id: int
+    name: str
+    nik_masked: str
+    village_code: str
+    target_group: str | None
+    source: str
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.person.name
+
+    @staticmethod
+    def resolve_nik_masked(obj) -> str:
+        return obj.person.nik_masked
+
+    @staticmethod
+    def resolve_village_code(obj) -> str:
+        return obj.person.village_id
+
+    @staticmethod
+    def resolve_target_group(obj) -> str | None:
+        return obj.target_group.code if obj.target_group_id else None
+
+
+class ErrorOut(Schema):
+    detail: str
+    field: str | None = None
+    code: str | None = None
+
+
+class ConflictOut(Schema):
+    detail: str
+    existing_id: int | None = None
+
+
+class PhaseOut(Schema):
+    responses: int
+    mean_percent: float | None
+
+
+class QuestionResultOut(Schema):
+    id: int
+    text: str
+    topic: str
+    pre_answered: int
+    pre_correct_rate: float | None
+    post_answered: int
+    post_correct_rate: float | None
+
+
+class QuizResultsOut(Schema):
+    pre: PhaseOut
+    post: PhaseOut
+    gain_points: float | None
+    normalized_gain: float | None
+    questions: list[QuestionResultOut]
+
+
+def _first_error(error: ValidationError) -> tuple[str, str | None, str | None]:
+    if hasattr(error, "error_dict"):
+        name, errors = next(iter(error.error_dict.items()))
+        first = errors[0]
+        message = first.message % first.params if first.params else first.message
+        return str(message), (None if name == "__all__" else name), first.code
+    return str(error.messages[0]), None, getattr(error, "code", None)
+
+
+def _event(request, event_id: int) -> Event:
+    return selectors.event_get_for_user(request.auth, pk=event_id)
+
+
+def _by_codes(model, codes: list[str]):
+    objects = list(model.objects.filter(code__in=codes))
+    unknown = sorted(set(codes) - {o.code for o in objects})
+    return objects, unknown
+
+
+@router.get("", response=list[EventOut], summary="Daftar kegiatan sosialisasi di wilayah kerja")
+@paginate
+def list_events(request, filters: EventFilter = Query(...)):  # noqa: B008 - ninja's declaration style
+    return selectors.events_for_user(request.auth, **filters.dict())
+
+
+@router.post("", response={201: EventOut, 403: ErrorOut, 422: ErrorOut}, summary="Rencanakan kegiatan")
+def create_event(request, payload: EventIn):
+    scope = scope_for(request.auth)
+    if not scope.can_write:
+        return 403, {"detail": str(services.v.EVENT_READ_ONLY)}
+    village = village_get(code=normalize_code(payload.village_code))
+    if village is None:
+        return 422, {"detail": str(pv.VILLAGE_UNKNOWN_CODE), "field": "village_code", "code": "unknown"}
+    groups, unknown_groups = _by_codes(TargetGroup, payload.target_groups)
+    topics, unknown_topics = _by_codes(Topic, payload.topics)
+    if unknown_groups or unknown_topics:
+        field = "target_groups" if unknown_groups else "topics"
+        codes = ", ".join(unknown_groups or unknown_topics)
+        return 422, {"detail": str(UNKNOWN_CODES % {"codes": codes}), "field": field, "code": "unknown"}
+    try:
+        event = services.event_create(
+            actor=request.auth,
+            title=payload.title,
+            village=village,
+            starts_at=payload.starts_at,
+            ends_at=payload.ends_at,
+            venue=payload.venue,
+            target_groups=groups,
+            topics=topics,
+            speakers=payload.speakers,
+            planned_attendance=payload.planned_attendance,
+        )
+    except PermissionDenied as exc:
+        return 403, {"detail": str(exc), "field": "village_code"}
+    except ValidationError as exc:
+        message, field, code = _first_error(exc)
+        return 422, {"detail": message, "field": field, "code": code}
+    return 201, event
+
+
+@router.get("/{int:event_id}", response={200: EventOut, 404: ErrorOut}, summary="Detail kegiatan")
+def get_event(request, event_id: int):
+    try:
+        return 200, _event(request, event_id)
+    except Http404:
+        return 404, {"detail": str(EVENT_NOT_FOUND)}
+
+
+@router.get(
+    "/{int:event_id}/attendance",
+    response=list[AttendanceOut],
+    summary="Daftar hadir kegiatan",
+)
+@paginate
+def list_attendance(request, event_id: int):
+    # Outside the caller's scope: Http404 (ninja answers 404), the same as for an event that does not exist.
+    return selectors.attendance_for_event(_event(request, event_id))
+
+
+@router.post(
+    "/{int:event_id}/attendance",
+    response={
+        200: AttendanceOut,
+        201: AttendanceOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ConflictOut,
+        422: ErrorOut,
+    },
+    summary="Catat kehadiran (idempoten per client_id)",
+)
+def record_attendance(request, event_id: int, payload: AttendanceIn):
+    """201 for a new record; 200 with the same record when this client_id was already received."""
+    try:
+        event = _event(request, event_id)
+    except Http404:
+        return 404, {"detail": str(EVENT_NOT_FOUND)}
+    if not services.can_write_event(request.auth, event):
+        return 403, {"detail": str(services.v.EVENT_READ_ONLY)}
+    village = village_get(code=normalize_code(payload.village_code))
+    if village is None:
+        return 422, {"detail": str(pv.VILLAGE_UNKNOWN_CODE), "field": "village_code", "code": "unknown"}
+    group = None
+    if payload.target_group:
+        group = TargetGroup.objects.filter(code=payload.target_group).first()
+        if group is None:
+            return 422, {
+                "detail": str(services.v.TARGET_GROUP_UNKNOWN),
+                "field": "target_group",
+                "code": "unknown",
+            }
+    try:
+        attendance, created = services.attendance_record(
+            actor=request.auth,
+            event=event,
+            client_id=payload.client_id,
+            name=payload.name,
+            sex=payload.sex,
+            birth_year=payload.birth_year,
+            birth_date=payload.birth_date,
+            nik=payload.nik or "",
+            village=village,
+            target_group=group,
+            phone=payload.phone,
+            consent=payload.consent,
+            guardian_name=payload.guardian_name,
+            guardian_relation=payload.guardian_relation,
+            source=payload.source,
+        )
+    except services.AlreadyAttending as exc:
+        return 409, {"detail": str(services.v.ALREADY_ATTENDING), "existing_id": exc.existing.pk}
+    except PermissionDenied as exc:
+        return 403, {"detail": str(exc)}
+    except ValidationError as exc:
+        message, field, code = _first_error(exc)
+        return 422, {"detail": message, "field": field, "code": code}
+    attendance = selectors.attendance_for_event(event).get(pk=attendance.pk)
+    return (201 if created else 200), attendance
+
+
+@router.get(
+    "/{int:event_id}/quiz-results",
+    response={200: QuizResultsOut, 404: ErrorOut},
+    summary="Hasil kuis pra/pasca: rata-rata, peningkatan, dan tingkat benar per soal",
+)
+def quiz_results(request, event_id: int):
+    try:
+        event = _event(request, event_id)
+    except Http404:
+        return 404, {"detail": str(EVENT_NOT_FOUND)}
+    return 200, selectors.quiz_results(event)

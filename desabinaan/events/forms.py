@@ -1,0 +1,138 @@
+"""Forms of the events app. Validation of the data itself lives in the services; forms parse input."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from desabinaan.offices.models import PartnerAgency
+from desabinaan.people.models import Sex
+from desabinaan.regions.forms import VillageField
+
+from . import validation as v
+from .models import EventFile, QuizTemplate, TargetGroup, Topic
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class EventForm(forms.Form):
+    title = forms.CharField(label=_("Judul kegiatan"), max_length=200)
+    village = VillageField(label=_("Desa/kelurahan"))
+    venue = forms.CharField(
+        label=_("Tempat"),
+        max_length=200,
+        required=False,
+        help_text=_("Misalnya balai desa atau nama sekolah."),
+    )
+    starts_at = forms.DateTimeField(label=_("Mulai"), input_formats=DATETIME_FORMATS, widget=DateTimeInput())
+    ends_at = forms.DateTimeField(label=_("Selesai"), input_formats=DATETIME_FORMATS, widget=DateTimeInput())
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Kelompok sasaran"),
+        queryset=TargetGroup.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topik"),
+        queryset=Topic.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    speakers = forms.CharField(
+        label=_("Narasumber"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Satu nama/jabatan per baris."),
+    )
+    partner_agencies = forms.ModelMultipleChoiceField(
+        label=_("Instansi mitra"),
+        queryset=PartnerAgency.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    planned_attendance = forms.IntegerField(label=_("Target jumlah peserta"), min_value=0, initial=0)
+    quiz_template = forms.ModelChoiceField(
+        label=_("Kuis pra/pasca"), queryset=QuizTemplate.objects.all(), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", v.EVENT_ENDS_BEFORE_START)
+        return data
+
+
+class AttendanceForm(forms.Form):
+    name = forms.CharField(label=_("Nama lengkap"), max_length=150)
+    sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices, widget=forms.RadioSelect)
+    birth_year = forms.IntegerField(label=_("Tahun lahir"), min_value=1900, max_value=2100, required=False)
+    birth_date = forms.DateField(
+        label=_("atau tanggal lahir"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    village = VillageField(label=_("Desa/kelurahan asal"))
+    # Option values are codes: the offline queue sends them to the API as they are.
+    target_group = forms.ModelChoiceField(
+        label=_("Kelompok sasaran"),
+        queryset=TargetGroup.objects.filter(active=True),
+        to_field_name="code",
+        required=False,
+    )
+    nik = forms.CharField(
+        label=_("NIK (tidak wajib)"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    phone = forms.CharField(label=_("Nomor telepon (tidak wajib)"), max_length=20, required=False)
+    guardian_name = forms.CharField(
+        label=_("Nama orang tua/wali (bila di bawah 18 tahun)"), max_length=150, required=False
+    )
+    guardian_relation = forms.CharField(label=_("Hubungan wali"), max_length=50, required=False)
+    consent = forms.BooleanField(label=v.CONSENT_PURPOSE_TEXT, required=True)
+
+
+class ReportForm(forms.Form):
+    report = forms.CharField(label=_("Laporan singkat"), widget=forms.Textarea(attrs={"rows": 6}))
+    actual_attendance = forms.IntegerField(label=_("Jumlah peserta hadir"), min_value=0, required=False)
+
+
+class HeldForm(forms.Form):
+    actual_attendance = forms.IntegerField(
+        label=_("Jumlah peserta hadir (kosongkan untuk memakai daftar hadir)"), min_value=0, required=False
+    )
+
+
+class FileForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis"), choices=EventFile.Kind.choices)
+    file = forms.FileField(label=_("Berkas"))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Berkas daftar hadir (.xlsx)"))
+
+
+def quiz_form_class(questions, *, with_attendee_choices=None):
+    """A form with one radio group per question (field name q<id>); optionally an attendee select."""
+    fields = {}
+    if with_attendee_choices is not None:
+        fields["attendance"] = forms.ChoiceField(
+            label=_("Peserta (tidak wajib)"), choices=[("", "—"), *with_attendee_choices], required=False
+        )
+    for number, question in enumerate(questions, start=1):
+        fields[f"q{question.pk}"] = forms.TypedChoiceField(
+            label=f"{number}. {question.text}",
+            choices=[(c.pk, c.text) for c in question.choices.all()],
+            coerce=int,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+    return type("QuizForm", (forms.Form,), fields)
+
+
+def answers_from(form, questions) -> dict[int, int | None]:
+    return {q.pk: form.cleaned_data.get(f"q{q.pk}") or None for q in questions}

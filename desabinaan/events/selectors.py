@@ -1,0 +1,200 @@
+"""Reads of the events app. Every scoped read goes through `scope_for(user)`."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+from django.utils import timezone
+
+from desabinaan.accounts.scope import scope_for
+
+from .models import Attendance, Choice, Event, Question, QuizAnswer, QuizResponse, TargetGroup, Topic
+
+
+def can_see_events(user) -> bool:
+    return not scope_for(user).is_empty
+
+
+def _events(user) -> QuerySet[Event]:
+    return scope_for(user).filter(Event.objects.all(), path="village")
+
+
+def events_for_user(
+    user,
+    *,
+    q: str = "",
+    status: str = "",
+    topic: str = "",
+    target_group: str = "",
+    starts_from: dt.datetime | None = None,
+    starts_before: dt.datetime | None = None,
+) -> QuerySet[Event]:
+    qs = _events(user)
+    if q:
+        qs = qs.filter(
+            Q(title__icontains=q) | Q(village__name__icontains=q) | Q(venue__icontains=q) | Q(village_id=q)
+        )
+    if status:
+        qs = qs.filter(status=status)
+    if topic:
+        qs = qs.filter(topics__code=topic)
+    if target_group:
+        qs = qs.filter(target_groups__code=target_group)
+    if starts_from:
+        qs = qs.filter(starts_at__gte=starts_from)
+    if starts_before:
+        qs = qs.filter(starts_at__lt=starts_before)
+    return (
+        qs.select_related("village__district", "village__regency", "kanim")
+        .prefetch_related("topics", "target_groups")
+        .annotate(attendance_count=Count("attendances", distinct=True))
+        .order_by("-starts_at", "-id")
+    )
+
+
+def event_get_for_user(user, *, pk: int) -> Event:
+    event = (
+        _events(user)
+        .select_related("village__district", "village__regency", "kanim", "quiz_template", "desa_binaan")
+        .prefetch_related("topics", "target_groups", "partner_agencies", "files")
+        .filter(pk=pk)
+        .first()
+    )
+    if event is None:
+        raise Http404
+    return event
+
+
+def month_grid(user, *, year: int, month: int) -> list[list[dict]]:
+    """Weeks (Monday first) of days {"date", "in_month", "events"} for the month view, in local time."""
+    tz = timezone.get_current_timezone()
+    first = dt.date(year, month, 1)
+    days = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    start = dt.datetime.combine(days[0][0], dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(days[-1][-1] + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    by_day: dict[dt.date, list[Event]] = {}
+    events = (
+        _events(user)
+        .filter(starts_at__gte=start, starts_at__lt=end)
+        .select_related("village")
+        .order_by("starts_at", "id")
+    )
+    for event in events:
+        by_day.setdefault(timezone.localtime(event.starts_at, tz).date(), []).append(event)
+    return [
+        [{"date": day, "in_month": day.month == first.month, "events": by_day.get(day, [])} for day in week]
+        for week in days
+    ]
+
+
+def office_feed_events(*, kanim_id: int, since: dt.datetime) -> QuerySet[Event]:
+    """Planned and held events of an office from `since` on, for its iCalendar feed (no personal data)."""
+    return (
+        Event.objects.filter(kanim_id=kanim_id, starts_at__gte=since)
+        .select_related("village__district", "village__regency")
+        .prefetch_related("topics")
+        .order_by("starts_at")[:500]
+    )
+
+
+def attendance_for_event(event: Event) -> QuerySet[Attendance]:
+    return (
+        Attendance.objects.filter(event=event)
+        .select_related("person__village", "target_group")
+        .order_by("created_at", "id")
+    )
+
+
+def attendance_by_target_group(event: Event) -> list[dict]:
+    return list(
+        Attendance.objects.filter(event=event)
+        .values("target_group__label")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+
+
+def target_groups() -> QuerySet[TargetGroup]:
+    return TargetGroup.objects.filter(active=True)
+
+
+def topics() -> QuerySet[Topic]:
+    return Topic.objects.filter(active=True)
+
+
+def quiz_questions(event: Event) -> list[Question]:
+    if event.quiz_template_id is None:
+        return []
+    return list(
+        event.quiz_template.questions.select_related("topic")
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order", "id")))
+        .order_by("order", "id")
+    )
+
+
+def public_quiz_questions() -> list[Question]:
+    return list(
+        Question.objects.filter(active=True)
+        .select_related("topic")
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order", "id")))
+        .order_by("order", "id")
+    )
+
+
+def _rate(correct: int, answered: int) -> float | None:
+    return round(100.0 * correct / answered, 1) if answered else None
+
+
+def quiz_results(event: Event) -> dict:
+    """Mean pre and post scores (percent), the gain, and each question's correct rate before and after."""
+    phases = {
+        row["phase"]: row
+        for row in QuizResponse.objects.filter(event=event)
+        .values("phase")
+        .annotate(n=Count("id"), score=Sum("score"), total=Sum("total"))
+    }
+
+    def summary(phase):
+        row = phases.get(phase)
+        if not row or not row["total"]:
+            return {"responses": row["n"] if row else 0, "mean_percent": None}
+        return {"responses": row["n"], "mean_percent": round(100.0 * row["score"] / row["total"], 1)}
+
+    pre, post = summary("pre"), summary("post")
+    gain = normalized = None
+    if pre["mean_percent"] is not None and post["mean_percent"] is not None:
+        gain = round(post["mean_percent"] - pre["mean_percent"], 1)
+        if pre["mean_percent"] < 100:
+            normalized = round(gain / (100 - pre["mean_percent"]), 2)
+    counts: dict[tuple[int, str], dict] = {}
+    for row in (
+        QuizAnswer.objects.filter(response__event=event)
+        .values("question_id", "response__phase")
+        .annotate(n=Count("id"), correct=Count("id", filter=Q(is_correct=True)))
+    ):
+        counts[(row["question_id"], row["response__phase"])] = row
+    questions = []
+    for question in quiz_questions(event):
+        before = counts.get((question.pk, "pre"), {"n": 0, "correct": 0})
+        after = counts.get((question.pk, "post"), {"n": 0, "correct": 0})
+        questions.append(
+            {
+                "id": question.pk,
+                "text": question.text,
+                "topic": question.topic.label,
+                "pre_answered": before["n"],
+                "pre_correct_rate": _rate(before["correct"], before["n"]),
+                "post_answered": after["n"],
+                "post_correct_rate": _rate(after["correct"], after["n"]),
+            }
+        )
+    return {
+        "pre": pre,
+        "post": post,
+        "gain_points": gain,
+        "normalized_gain": normalized,
+        "questions": questions,
+    }

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("kalender/", views.event_calendar, name="calendar"),
+    path("baru/", views.event_create, name="create"),
+    path("sw.js", views.service_worker, name="service_worker"),
+    path("impor/templat.xlsx", views.import_template, name="import_template"),
+    path("kanim/<int:kanim_id>/kalender.ics", views.calendar_feed, name="feed"),
+    path("<int:pk>/", views.event_detail, name="detail"),
+    path("<int:pk>/ubah/", views.event_edit, name="edit"),
+    path("<int:pk>/terlaksana/", views.event_held, name="held"),
+    path("<int:pk>/laporan/", views.event_report, name="report"),
+    path("<int:pk>/berkas/", views.file_upload, name="file_upload"),
+    path("<int:pk>/berkas/<int:file_id>/", views.file_download, name="file"),
+    path("<int:pk>/hadir/", views.attendance_capture, name="attend"),
+    path("<int:pk>/peserta/", views.attendance_list, name="attendance"),
+    path("<int:pk>/impor/", views.attendance_import, name="import"),
+    path("<int:pk>/impor/<int:job_id>/", views.import_status, name="import_status"),
+    path("<int:pk>/kuis/", views.quiz_results, name="quiz_results"),
+    path("<int:pk>/kuis/<str:phase>/kertas/", views.quiz_paper, name="quiz_paper"),
+    path("c/<str:code>/", views.checkin, name="checkin"),
+    path("c/<str:code>/kuis/<str:phase>/", views.checkin_quiz, name="checkin_quiz"),
+    path("belajar/", views.learn_index, name="learn"),
+    path("belajar/kuis/", views.learn_quiz, name="learn_quiz"),
+    path("belajar/<slug:slug>/", views.learn_module, name="learn_module"),
+]

@@ -1,0 +1,173 @@
+"""Reading paper sign-in sheets typed into Excel: header matching, streaming rows, and lenient cell parsing.
+
+No Django here. Callers map the error codes (module constants) to their own user-facing messages. Reading uses
+openpyxl's read-only mode, so memory stays flat however long the sheet is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from lib.text import fold
+
+# Error codes.
+NOT_XLSX = "not_xlsx"
+MISSING_COLUMNS = "missing_columns"
+BAD_SEX = "bad_sex"
+BAD_BIRTH = "bad_birth"
+
+_TRUE = {"ya", "y", "yes", "1", "true", "v", "x", "setuju", "benar"}
+_MALE = {"l", "lk", "laki", "laki laki", "pria", "m", "male", "lelaki"}
+_FEMALE = {"p", "pr", "perempuan", "wanita", "f", "female", "w"}
+_DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d %m %Y")
+
+
+class SheetError(Exception):
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str  # as written in the template
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+    def matches(self, folded: str) -> bool:
+        return folded == fold(self.header) or folded in {fold(a) for a in self.aliases}
+
+
+def header_map(header_row: tuple[Any, ...], columns: list[Column]) -> dict[str, int]:
+    """Field name → column index; SheetError(MISSING_COLUMNS, "a, b") when a required column is absent."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header_row):
+        folded = fold(str(cell)) if cell is not None else ""
+        if not folded:
+            continue
+        for column in columns:
+            if column.field not in found and column.matches(folded):
+                found[column.field] = index
+                break
+    missing = [c.header for c in columns if c.required and c.field not in found]
+    if missing:
+        raise SheetError(MISSING_COLUMNS, ", ".join(missing))
+    return found
+
+
+def open_sheet(source: str | IO[bytes]):
+    """The first worksheet of an .xlsx, opened read-only; SheetError(NOT_XLSX) for anything else."""
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise SheetError(NOT_XLSX) from exc
+    except Exception as exc:  # zipfile.BadZipFile and friends: the upload is not a workbook
+        raise SheetError(NOT_XLSX) from exc
+    return workbook, workbook.worksheets[0]
+
+
+def estimated_rows(sheet) -> int | None:
+    """Data rows according to the sheet's dimension record (an estimate: some writers leave it out)."""
+    try:
+        max_row = sheet.max_row
+    except Exception:
+        return None
+    return max(0, max_row - 1) if max_row else None
+
+
+def read_rows(
+    source: str | IO[bytes], columns: list[Column], *, on_open: Callable[[int | None], None] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number as Excel shows it, {field: raw cell value}) for every non-blank data row after the header.
+
+    `on_open(estimated data rows)` is called once the file is open (for progress bars): opening is the costly part
+    for sheets without a dimension record, so the file is opened once only.
+    """
+    workbook, sheet = open_sheet(source)
+    try:
+        if on_open is not None:
+            on_open(estimated_rows(sheet))
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise SheetError(MISSING_COLUMNS, ", ".join(c.header for c in columns if c.required))
+        mapping = header_map(header, columns)
+        for number, row in enumerate(rows, start=2):
+            values = {field: (row[index] if index < len(row) else None) for field, index in mapping.items()}
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
+                continue
+            yield number, values
+    finally:
+        workbook.close()
+
+
+def text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def digits(value: Any) -> str:
+    """A NIK or phone number typed as a number (Excel drops nothing from 16 digits only if typed as text)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return re.sub(r"[\s.\-']", "", text(value))
+
+
+def parse_sex(value: Any) -> str:
+    """'M' or 'F' from L/P, Laki-laki/Perempuan, M/F; SheetError(BAD_SEX) otherwise."""
+    folded = fold(text(value))
+    if folded in _MALE:
+        return "M"
+    if folded in _FEMALE:
+        return "F"
+    raise SheetError(BAD_SEX)
+
+
+def parse_birth(value: Any, *, today: dt.date | None = None) -> tuple[dt.date | None, int]:
+    """(birth date or None, birth year) from a year, an Excel date, or a dd-mm-yyyy / yyyy-mm-dd text."""
+    today = today or dt.date.today()
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value, value.year
+    raw = text(value)
+    if re.fullmatch(r"\d{4}", raw):
+        year = int(raw)
+        if 1900 <= year <= today.year:
+            return None, year
+        raise SheetError(BAD_BIRTH)
+    for fmt in _DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+        return day, day.year
+    raise SheetError(BAD_BIRTH)
+
+
+def parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return fold(text(value)) in _TRUE
+
+
+def write_template(target: str | IO[bytes], columns: list[Column], examples: list[list[Any]]) -> None:
+    """An .xlsx with the header row and a few example rows, for officers to copy the paper sheet into."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Daftar hadir")
+    sheet.append([c.header for c in columns])
+    for row in examples:
+        sheet.append(row)
+    workbook.save(target)
