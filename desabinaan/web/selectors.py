@@ -1,11 +1,14 @@
 """Reads behind the public home page and the officer dashboard."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.people.models import Person
 from desabinaan.people.selectors import people_needing_attention
 from desabinaan.program.models import DesaBinaan, PimpasaAssignment
+from desabinaan.protection.models import Referral
+from desabinaan.protection.selectors import can_see_protection, referrals_for
 
 DASHBOARD_VILLAGE_LIMIT = 50
 RECENT_PEOPLE_LIMIT = 10
@@ -52,6 +55,7 @@ def attention_for(*, user) -> dict:
     )
     return {
         "scope": scope,
+        "referrals": _referral_figures(user),
         "villages": villages,
         "villages_total": sum(by_status.values()),
         "villages_by_status": [
@@ -63,3 +67,12 @@ def attention_for(*, user) -> dict:
             people.select_related("village").order_by("-created_at", "-id")[:RECENT_PEOPLE_LIMIT]
         ),
     }
+
+
+def _referral_figures(user) -> dict | None:
+    """Open and overdue referrals the user must follow up (office, village liaison or partner agency)."""
+    if not can_see_protection(user):
+        return None
+    open_referrals = referrals_for(user).exclude(status=Referral.Status.CLOSED)
+    today = timezone.localdate()
+    return open_referrals.aggregate(open=Count("id"), overdue=Count("id", filter=Q(due_on__lt=today)))
