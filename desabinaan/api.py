@@ -8,6 +8,7 @@ from desabinaan.accounts.api import router as accounts_router
 from desabinaan.accounts.api_auth import api_auth
 from desabinaan.events.api import router as events_router
 from desabinaan.offices.api import router as offices_router
+from desabinaan.passport.api import collective_router, readiness_router
 from desabinaan.passport.api import router as passport_router
 from desabinaan.people.api import router as people_router
 from desabinaan.program.api import router as program_router
@@ -30,6 +31,8 @@ api.add_router("/regions", regions_router)
 api.add_router("/people", people_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/passport", passport_router)
+api.add_router("/readiness-checks", readiness_router)
+api.add_router("/collective-requests", collective_router)
 api.add_router("/offices", offices_router)
 api.add_router("/desa-binaan", program_router)
 api.add_router("/events", events_router)

@@ -5,7 +5,15 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import DocumentRequirement, DocumentType, FeeItem, FeeSchedule, ValidityRule
+from .models import (
+    CollectiveServiceRule,
+    DocumentRequirement,
+    DocumentType,
+    FeeItem,
+    FeeSchedule,
+    MoratoriumRule,
+    ValidityRule,
+)
 
 
 def _started(obj) -> bool:
@@ -93,3 +101,24 @@ class ValidityRuleAdmin(VersionedRuleAdmin):
         "effective_to",
         "citation_short",
     ]
+
+
+@admin.register(MoratoriumRule)
+class MoratoriumRuleAdmin(VersionedRuleAdmin):
+    list_display = ["name", "countries", "job_types", "effective_from", "effective_to", "citation_short"]
+    search_fields = ["name", "citation", "countries"]
+
+
+@admin.register(CollectiveServiceRule)
+class CollectiveServiceRuleAdmin(VersionedRuleAdmin):
+    list_display = [
+        "min_applicants",
+        "vulnerable_min_applicants",
+        "effective_from",
+        "effective_to",
+        "citation_short",
+    ]
+
+
+# Readiness checks and collective requests are personal records: they are read through the pages and the API,
+# which scope and access-log every read, not through the admin.

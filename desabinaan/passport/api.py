@@ -1,4 +1,4 @@
-"""Public passport guide API: /api/v1/passport/. No login (auth=None): it serves the same public guide as /paspor/.
+"""Passport API. /api/v1/passport/: the public guide, no login (auth=None); it serves the same guide as /paspor/.
 
 Field names are a contract with API clients; add fields, never rename them. Inputs are typed loosely on purpose so
 that every bad value gets the guide's own Indonesian message (422 with the field and reason), not a generic one.
@@ -6,15 +6,24 @@ that every bad value gets the guide's own Indonesian message (422 with the field
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
+from desabinaan.accounts.scope import scope_for
+from desabinaan.audit.services import access_record
+from desabinaan.people.selectors import person_get_for_user
+from desabinaan.regions.forms import VILLAGE_UNKNOWN
+from desabinaan.regions.selectors import village_get
 from lib import passport as rules
 
-from . import selectors, texts
+from . import selectors, services, texts
 
 router = Router(auth=None, tags=["paspor"])
 
@@ -145,3 +154,364 @@ def fees(request, filters: Query[FeesQuery]):
     if schedule is None:
         raise HttpError(404, str(NO_SCHEDULE_ON))
     return selectors.fee_schedule_out(schedule)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Readiness checks (/api/v1/readiness-checks) and collective requests (/api/v1/collective-requests): signed in
+# (Bearer token or verified session), scoped like the pages, the same services. Mounted in desabinaan/api.py.
+# ---------------------------------------------------------------------------------------------------------------
+
+readiness_router = Router(tags=["kesiapan paspor"])
+collective_router = Router(tags=["paspor kolektif"])
+
+NOT_FOUND = _("Data tidak ditemukan.")
+
+
+class ErrorOut(Schema):
+    detail: str
+    field: str | None = None
+    code: str | None = None
+
+
+class ReadinessIn(Schema):
+    person_id: int
+    purpose: str = Field(description=" | ".join(rules.PURPOSES))
+    case: str | None = Field("new", description=" | ".join(rules.CASES))
+    married: bool = False
+    destination_country: str | None = Field(None, description="Kode negara ISO 3166-1 alpha-2, mis. SA")
+    job_offer: bool = False
+    job_type: str | None = Field(None, description=" | ".join(rules.JOB_TYPES))
+    employer: str | None = None
+    agency_name: str | None = None
+    sponsor_name: str | None = None
+    sponsor_phone: str | None = None
+    paid_up_front: bool = False
+    amount_paid_idr: int | None = Field(None, ge=0)
+    one_channel: bool = False
+    documents_in_hand: list[str] = Field(default_factory=list, description="Kode dokumen, mis. ktp, kk")
+
+
+class DocumentRefOut(Schema):
+    code: str
+    label: str
+
+
+class RouteWarningOut(Schema):
+    code: str
+    message: str
+    citation: str
+
+
+class OutcomeOut(Schema):
+    status: str
+    on: dt.date
+    note: str
+
+
+class ReadinessOut(Schema):
+    reference: str
+    person_id: int
+    person_name: str
+    nik_masked: str
+    village_code: str
+    checked_on: dt.date
+    purpose: str
+    case: str
+    destination_country: str
+    job_type: str
+    status: str
+    missing_documents: list[DocumentRefOut]
+    warnings: list[RouteWarningOut]
+    outcomes: list[OutcomeOut] = []
+
+
+class OutcomeIn(Schema):
+    status: str = Field(description="applied | postponed | issued | abandoned")
+    on: dt.date | None = Field(None, description="YYYY-MM-DD; kosong: hari ini")
+    note: str = ""
+
+
+def _first_error(error: DjangoValidationError) -> tuple[str, str | None]:
+    if hasattr(error, "error_dict"):
+        field, errors = next(iter(error.error_dict.items()))
+        return " ".join(errors[0].messages), (None if field == "__all__" else field)
+    return " ".join(error.messages), None
+
+
+def _readiness_out(check, outcomes=None) -> dict:
+    return {
+        "reference": check.reference,
+        "person_id": check.person_id,
+        "person_name": check.person.name,
+        "nik_masked": check.person.nik_masked,
+        "village_code": check.village_id,
+        "checked_on": check.checked_on,
+        "purpose": check.purpose,
+        "case": check.case,
+        "destination_country": check.destination_country,
+        "job_type": check.job_type,
+        "status": check.status,
+        "missing_documents": check.missing_documents,
+        "warnings": selectors.warnings_out(check.warnings),
+        "outcomes": [{"status": o.status, "on": o.on, "note": o.note} for o in outcomes or []],
+    }
+
+
+@readiness_router.post(
+    "",
+    response={201: ReadinessOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Catat pemeriksaan kesiapan paspor",
+)
+def readiness_create(request, payload: ReadinessIn):
+    user = request.auth
+    if not scope_for(user).can_write:
+        return 403, {"detail": str(texts.READ_ONLY)}
+    try:
+        person = person_get_for_user(user, pk=payload.person_id)
+    except Http404:
+        return 404, {"detail": str(texts.READINESS_PERSON_OUT_OF_SCOPE), "field": "person_id"}
+    try:
+        check = services.readiness_check_create(
+            actor=user,
+            person=person,
+            purpose=payload.purpose,
+            case=payload.case or "new",
+            married=payload.married,
+            destination_country=payload.destination_country or "",
+            job_offer=payload.job_offer,
+            job_type=payload.job_type or "",
+            employer=payload.employer or "",
+            agency_name=payload.agency_name or "",
+            sponsor_name=payload.sponsor_name or "",
+            sponsor_phone=payload.sponsor_phone or "",
+            paid_up_front=payload.paid_up_front,
+            amount_paid_idr=payload.amount_paid_idr,
+            one_channel=payload.one_channel,
+            documents_in_hand=payload.documents_in_hand,
+        )
+    except PermissionDenied as error:
+        return 403, {"detail": str(error)}
+    except DjangoValidationError as error:
+        message, field = _first_error(error)
+        return 422, {"detail": message, "field": field}
+    return 201, _readiness_out(check)
+
+
+@readiness_router.get(
+    "/{reference}", response={200: ReadinessOut, 404: ErrorOut}, summary="Detail pemeriksaan kesiapan"
+)
+def readiness_get(request, reference: str):
+    """A personal record: every read is written to the person's access log (channel "api")."""
+    try:
+        check = selectors.readiness_check_get_for_user(request.auth, reference=reference)
+    except Http404:
+        return 404, {"detail": str(NOT_FOUND)}
+    access_record(
+        actor=request.auth, person=check.person, channel="api", purpose=texts.READINESS_DETAIL_PURPOSE
+    )
+    return 200, _readiness_out(check, selectors.readiness_outcomes(check))
+
+
+@readiness_router.post(
+    "/{reference}/outcome",
+    response={200: ReadinessOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Catat hasil permohonan (petugas)",
+)
+def readiness_outcome(request, reference: str, payload: OutcomeIn):
+    try:
+        check = selectors.readiness_check_get_for_user(request.auth, reference=reference)
+    except Http404:
+        return 404, {"detail": str(NOT_FOUND)}
+    try:
+        services.readiness_outcome_record(
+            actor=request.auth,
+            check=check,
+            status=payload.status,
+            on=payload.on or timezone.localdate(),
+            note=payload.note,
+        )
+    except PermissionDenied as error:
+        return 403, {"detail": str(error)}
+    except DjangoValidationError as error:
+        message, field = _first_error(error)
+        return 422, {"detail": message, "field": field}
+    return 200, _readiness_out(check, selectors.readiness_outcomes(check))
+
+
+class ApplicantIn(Schema):
+    person_id: int
+    type: str = Field(description="new | replacement_expired | replacement_full (lost/damaged ditolak)")
+
+
+class CollectiveIn(Schema):
+    village_code: str
+    proposed_date: dt.date
+    place: str
+    contact_name: str
+    contact_phone: str
+    vulnerable_group: bool = False
+    vulnerable_reason: str = ""
+    applicants: list[ApplicantIn] = Field(default_factory=list)
+    submit: bool = Field(False, description="true: langsung diajukan (jumlah minimal pemohon diperiksa)")
+
+
+class ApplicantOut(Schema):
+    person_id: int
+    name: str
+    nik_masked: str
+    birth_date: dt.date | None
+    type: str
+
+
+class CollectiveOut(Schema):
+    id: int
+    village_code: str
+    proposed_date: dt.date
+    place: str
+    contact_name: str
+    contact_phone: str
+    vulnerable_group: bool
+    status: str
+    service_date: dt.date | None
+    decline_reason: str
+    applicants: list[ApplicantOut]
+
+
+class ApplicantProblemOut(Schema):
+    index: int
+    person_id: int | None
+    field: str
+    message: str
+
+
+class CollectiveErrorOut(Schema):
+    detail: str
+    field: str | None = None
+    applicants: list[ApplicantProblemOut] = []
+
+
+class DecisionIn(Schema):
+    decision: str = Field(description="accepted | declined")
+    service_date: dt.date | None = None
+    reason: str = ""
+
+
+def _collective_out(collective) -> dict:
+    return {
+        "id": collective.pk,
+        "village_code": collective.village_id,
+        "proposed_date": collective.proposed_date,
+        "place": collective.place,
+        "contact_name": collective.contact_name,
+        "contact_phone": collective.contact_phone,
+        "vulnerable_group": collective.vulnerable_group,
+        "status": collective.status,
+        "service_date": collective.service_date,
+        "decline_reason": collective.decline_reason,
+        "applicants": [
+            {
+                "person_id": a.person_id,
+                "name": a.person.name,
+                "nik_masked": a.person.nik_masked,
+                "birth_date": a.person.birth_date,
+                "type": a.application_type,
+            }
+            for a in selectors.collective_applicants(collective)
+        ],
+    }
+
+
+@collective_router.post(
+    "",
+    response={201: CollectiveOut, 403: CollectiveErrorOut, 422: CollectiveErrorOut},
+    summary="Buat permohonan paspor kolektif (Eazy Passport)",
+)
+def collective_create(request, payload: CollectiveIn):
+    user = request.auth
+    if not scope_for(user).can_write:
+        return 403, {"detail": str(texts.READ_ONLY)}
+    village = village_get(code=payload.village_code.strip())
+    if village is None:
+        return 422, {"detail": str(VILLAGE_UNKNOWN), "field": "village_code"}
+    try:
+        with transaction.atomic():
+            collective = services.collective_request_create(
+                actor=user,
+                village=village,
+                proposed_date=payload.proposed_date,
+                place=payload.place,
+                contact_name=payload.contact_name,
+                contact_phone=payload.contact_phone,
+                vulnerable_group=payload.vulnerable_group,
+                vulnerable_reason=payload.vulnerable_reason,
+                applicants=[(a.person_id, a.type) for a in payload.applicants],
+            )
+            if payload.submit:
+                services.collective_request_submit(actor=user, request=collective)
+    except services.ApplicantsRefused as refused:
+        return 422, {
+            "detail": str(_("Sebagian pemohon tidak dapat dilayani.")),
+            "field": "applicants",
+            "applicants": refused.problems,
+        }
+    except PermissionDenied as error:
+        return 403, {"detail": str(error), "field": "village_code"}
+    except DjangoValidationError as error:
+        message, field = _first_error(error)
+        return 422, {"detail": message, "field": field}
+    return 201, _collective_out(collective)
+
+
+@collective_router.get("/{int:request_id}", response={200: CollectiveOut, 404: ErrorOut}, summary="Detail")
+def collective_get(request, request_id: int):
+    try:
+        collective = selectors.collective_request_get_for_user(request.auth, pk=request_id)
+    except Http404:
+        return 404, {"detail": str(NOT_FOUND)}
+    return 200, _collective_out(collective)
+
+
+@collective_router.post(
+    "/{int:request_id}/submit",
+    response={200: CollectiveOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Ajukan permohonan kolektif",
+)
+def collective_submit(request, request_id: int):
+    try:
+        collective = selectors.collective_request_get_for_user(request.auth, pk=request_id)
+    except Http404:
+        return 404, {"detail": str(NOT_FOUND)}
+    try:
+        services.collective_request_submit(actor=request.auth, request=collective)
+    except PermissionDenied as error:
+        return 403, {"detail": str(error)}
+    except DjangoValidationError as error:
+        message, field = _first_error(error)
+        return 422, {"detail": message, "field": field}
+    return 200, _collective_out(collective)
+
+
+@collective_router.post(
+    "/{int:request_id}/decision",
+    response={200: CollectiveOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Terima atau tolak permohonan kolektif (kantor imigrasi)",
+)
+def collective_decide(request, request_id: int, payload: DecisionIn):
+    try:
+        collective = selectors.collective_request_get_for_user(request.auth, pk=request_id)
+    except Http404:
+        return 404, {"detail": str(NOT_FOUND)}
+    try:
+        services.collective_request_decide(
+            actor=request.auth,
+            request=collective,
+            decision=payload.decision,
+            service_date=payload.service_date,
+            reason=payload.reason,
+        )
+    except PermissionDenied as error:
+        return 403, {"detail": str(error)}
+    except DjangoValidationError as error:
+        message, field = _first_error(error)
+        return 422, {"detail": message, "field": field}
+    return 200, _collective_out(collective)

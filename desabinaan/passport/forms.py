@@ -1,11 +1,15 @@
-"""The public guide's question form: a plain GET form whose query string is the shareable link."""
+"""Forms of the passport app: the public guide (a plain GET form whose query string is the shareable link),
+the readiness check, and the collective request."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.accounts.scope import scope_for
+from desabinaan.people.selectors import people_for_user
 from desabinaan.regions.forms import VillageField
 
-from .models import Case, Purpose
+from .models import OUTCOME_STATUSES, Case, Country, JobType, Purpose, ReadinessStatus
+from .selectors import document_choices
 
 YES_NO_ELECTRONIC = [("1", _("Paspor elektronik (e-paspor)")), ("0", _("Paspor biasa non-elektronik"))]
 VALIDITY = [("5", _("5 tahun")), ("10", _("10 tahun"))]
@@ -77,4 +81,142 @@ class GuideForm(forms.Form):
         label=_("7. Desa/kelurahan tempat tinggal (tidak wajib)"),
         required=False,
         help_text=_("Untuk menampilkan kantor imigrasi yang melayani desa Anda."),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Readiness check and collective request forms (signed-in users).
+# ---------------------------------------------------------------------------------------------------------------
+
+PERSON_CHOICES_LIMIT = 50
+PERSON_REQUIRED = _("Pilih orang dari daftar. Cari namanya dulu bila belum muncul.")
+
+
+def person_label(person) -> str:
+    born = person.birth_date.strftime("%d-%m-%Y") if person.birth_date else str(person.birth_year or "")
+    parts = [person.name, born, person.nik_masked, person.village.name]
+    return " · ".join(part for part in parts if part)
+
+
+class ReadinessCheckForm(forms.Form):
+    """The person is chosen from a search of the user's scope; the choice is re-checked against the scope."""
+
+    person = forms.TypedChoiceField(label=_("Orang"), coerce=int, empty_value=None)
+    purpose = forms.ChoiceField(
+        label=_("Tujuan perjalanan"), choices=Purpose.choices, widget=forms.RadioSelect
+    )
+    case = forms.ChoiceField(
+        label=_("Paspor pertama atau penggantian?"), choices=Case.choices, initial=Case.NEW
+    )
+    married = forms.BooleanField(label=_("Sudah menikah (atau pernah menikah)"), required=False)
+    destination_country = forms.ChoiceField(label=_("Negara tujuan"), required=False)
+    job_offer = forms.BooleanField(label=_("Ada tawaran kerja di luar negeri"), required=False)
+    job_type = forms.ChoiceField(label=_("Jenis pekerjaan"), required=False)
+    employer = forms.CharField(label=_("Pemberi kerja"), required=False, max_length=200)
+    agency_name = forms.CharField(
+        label=_("Perusahaan penempatan (P3MI) atau agen"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Ditulis apa adanya; daftar P3MI berizin belum terhubung, jadi ditandai belum terverifikasi."
+        ),
+    )
+    one_channel = forms.BooleanField(
+        label=_("Melalui Sistem Penempatan Satu Kanal"),
+        required=False,
+        help_text=_("Jalur resmi ke Arab Saudi untuk enam jabatan rumah tangga pada perusahaan (syarikah)."),
+    )
+    sponsor_name = forms.CharField(
+        label=_("Nama sponsor / orang yang membantu"), required=False, max_length=150
+    )
+    sponsor_phone = forms.CharField(label=_("Telepon sponsor"), required=False, max_length=20)
+    paid_up_front = forms.BooleanField(label=_("Sudah ada uang yang dibayarkan di muka"), required=False)
+    amount_paid_idr = forms.IntegerField(label=_("Jumlah uang (Rp)"), required=False, min_value=0)
+    documents_in_hand = forms.MultipleChoiceField(
+        label=_("Dokumen yang sudah dimiliki"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, user, q: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        people = list(people_for_user(user, q=q)[:PERSON_CHOICES_LIMIT])
+        chosen = self.data.get("person") if self.is_bound else None
+        if chosen and str(chosen).isdigit() and all(str(p.pk) != str(chosen) for p in people):
+            people += list(people_for_user(user).filter(pk=int(chosen)))
+        self.fields["person"].choices = [("", _("— pilih orang —"))] + [
+            (p.pk, person_label(p)) for p in people
+        ]
+        # Marks which search the choices answer, so a page (or a test) can tell the HTMX swap has landed.
+        self.fields["person"].widget.attrs["data-q"] = q
+        self.fields["destination_country"].choices = [("", _("— belum tahu / tidak ada —"))] + Country.choices
+        self.fields["job_type"].choices = [("", _("— tidak ada —"))] + JobType.choices
+        self.fields["documents_in_hand"].choices = document_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("amount_paid_idr") is not None and not data.get("paid_up_front"):
+            self.add_error(
+                "amount_paid_idr", _("Centang \u201csudah ada uang dibayarkan\u201d bila mengisi jumlah.")
+            )
+        return data
+
+
+class OutcomeForm(forms.Form):
+    status = forms.ChoiceField(label=_("Hasil"))
+    on = forms.DateField(
+        label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(s.value, s.label) for s in OUTCOME_STATUSES]
+
+
+class ReadinessFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    village = VillageField(label=_("Desa/kelurahan"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("semua"))] + ReadinessStatus.choices
+
+
+class CollectiveRequestForm(forms.Form):
+    village = VillageField(label=_("Desa/kelurahan"))
+    proposed_date = forms.DateField(
+        label=_("Tanggal yang diusulkan"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    place = forms.CharField(label=_("Tempat layanan"), max_length=200, help_text=_("Misalnya Balai Desa."))
+    contact_name = forms.CharField(label=_("Narahubung"), max_length=150)
+    contact_phone = forms.CharField(label=_("Telepon narahubung"), max_length=20)
+    vulnerable_group = forms.BooleanField(
+        label=_("Kelompok rentan (tanpa jumlah minimal pemohon)"),
+        required=False,
+        help_text=_("Misalnya lansia, penyandang disabilitas, atau warga daerah terpencil."),
+    )
+    vulnerable_reason = forms.CharField(
+        label=_("Alasan kelompok rentan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = scope_for(user)
+        if len(scope.village_codes) == 1:
+            self.fields["village"].initial = scope.village_codes[0]
+
+
+class CollectiveDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Keputusan"),
+        choices=[("accepted", _("Terima")), ("declined", _("Tolak"))],
+        widget=forms.RadioSelect,
+    )
+    service_date = forms.DateField(
+        label=_("Tanggal layanan (bila diterima)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    reason = forms.CharField(
+        label=_("Alasan (bila ditolak)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

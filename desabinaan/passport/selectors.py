@@ -1,14 +1,28 @@
-"""Reads for the passport guide: the rules in force on a date, and the guide computed from them."""
+"""Reads of the passport app: the guide rules in force on a date, readiness checks and collective requests."""
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
+from desabinaan.accounts.models import Role
+from desabinaan.accounts.scope import scope_for
 from lib import passport as rules
 
 from . import texts
-from .models import DocumentRequirement, FeeSchedule, ValidityRule
+from .models import (
+    CollectiveApplicant,
+    CollectiveRequest,
+    CollectiveServiceRule,
+    DocumentRequirement,
+    DocumentType,
+    FeeSchedule,
+    MoratoriumRule,
+    ReadinessCheck,
+    ReadinessOutcome,
+    ValidityRule,
+)
 
 BOOLEAN_FIELDS = ("married", "electronic", "same_day", "force_majeure", "migrant_worker_first")
 
@@ -206,3 +220,156 @@ def fee_schedule_out(schedule: FeeSchedule) -> dict:
             for i in schedule.items.all()
         ],
     }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Readiness checks and collective requests: evaluation from the rules, and scoped reads.
+# ---------------------------------------------------------------------------------------------------------------
+
+OFFICE_ROLES = frozenset({Role.OFFICER, Role.PIMPASA, Role.NATIONAL_ADMIN})
+
+
+def is_office_user(user) -> bool:
+    """Officers, PIMPASA and national administrators: they record outcomes and decide collective requests."""
+    return bool(getattr(user, "is_authenticated", False)) and (user.is_superuser or user.role in OFFICE_ROLES)
+
+
+def moratoria_on(*, on: dt.date) -> list[rules.MoratoriumData]:
+    return [
+        row.as_data()
+        for row in MoratoriumRule.objects.filter(_in_force(on)).order_by("-effective_from", "-id")
+    ]
+
+
+def collective_rule_on(*, on: dt.date) -> CollectiveServiceRule | None:
+    return CollectiveServiceRule.objects.filter(_in_force(on)).order_by("-effective_from", "-id").first()
+
+
+def person_age_on(person, on: dt.date) -> int:
+    """The person's age; with only a birth year known, the youngest possible age (the under-18 rule errs safe)."""
+    birth = person.birth_date or dt.date(person.birth_year, 12, 31)
+    return max(rules.age_on(birth, on), 0)
+
+
+def readiness_evaluate(intention: rules.Intention) -> tuple[list[dict], list[dict]]:
+    """(missing documents, warnings) for an intention, from the rules in force on its date, as stored/returned."""
+    rule_set = rules_on(on=intention.on)
+    disnaker = next(
+        (
+            d
+            for d in rule_set.documents
+            if d.document_code == rules.DISNAKER_DOCUMENT and d.level == rules.REQUIRED
+        ),
+        None,
+    )
+    disnaker_citation = ""
+    if disnaker is not None:
+        disnaker_citation = " ".join(c for c in (disnaker.citation, disnaker.conflicting_citation) if c)
+    warnings = rules.readiness_warnings(
+        intention, moratoria=moratoria_on(on=intention.on), disnaker_citation=disnaker_citation
+    )
+    missing = [{"code": d.code, "label": d.label} for d in rules.missing_documents(intention, rule_set)]
+    return missing, [
+        {
+            "code": w.code,
+            "params": w.params,
+            "citation": w.citation or str(texts.READINESS_CITATIONS[w.code]),
+        }
+        for w in warnings
+    ]
+
+
+def warnings_out(stored: list[dict]) -> list[dict]:
+    """Stored warnings with their message in the current language."""
+    return [
+        {
+            "code": w["code"],
+            "message": texts.readiness_warning_text(w["code"], w.get("params", {})),
+            "citation": w["citation"],
+        }
+        for w in stored
+    ]
+
+
+def document_choices() -> list[tuple[str, str]]:
+    """Document types a resident can have in hand (office-made ones such as the BAP are not theirs to bring)."""
+    return list(
+        DocumentType.objects.filter(provided_by_office=False).order_by("label").values_list("code", "label")
+    )
+
+
+def readiness_checks_for_user(user, *, status: str = "", village_code: str = "") -> QuerySet[ReadinessCheck]:
+    qs = scope_for(user).filter(
+        ReadinessCheck.objects.select_related("person", "village__district", "village__regency"),
+        path="village",
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if village_code:
+        qs = qs.filter(village_id=village_code)
+    return qs.order_by("-created_at", "-id")
+
+
+def readiness_check_get_for_user(user, *, reference: str) -> ReadinessCheck:
+    check = (
+        scope_for(user)
+        .filter(
+            ReadinessCheck.objects.select_related(
+                "person", "village__district", "village__regency", "created_by"
+            ),
+            path="village",
+        )
+        .filter(reference=rules.normalize_reference(reference))
+        .first()
+    )
+    if check is None:
+        raise Http404
+    return check
+
+
+def readiness_outcomes(check: ReadinessCheck) -> list[ReadinessOutcome]:
+    return list(check.outcomes.select_related("recorded_by").order_by("-on", "-id"))
+
+
+def collective_requests_for_user(user, *, status: str = "") -> QuerySet[CollectiveRequest]:
+    qs = scope_for(user).filter(
+        CollectiveRequest.objects.select_related("village__district", "village__regency").annotate(
+            applicant_count=Count("applicants")
+        ),
+        path="village",
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-created_at", "-id")
+
+
+def collective_request_get_for_user(user, *, pk: int) -> CollectiveRequest:
+    request = (
+        scope_for(user)
+        .filter(
+            CollectiveRequest.objects.select_related(
+                "village__district", "village__regency", "decided_by", "created_by"
+            ),
+            path="village",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if request is None:
+        raise Http404
+    return request
+
+
+def collective_applicants(request: CollectiveRequest) -> list[CollectiveApplicant]:
+    return list(request.applicants.select_related("person").order_by("person__name", "id"))
+
+
+def collective_candidates(user, request: CollectiveRequest, *, q: str = "", limit: int = 100):
+    """Persons of the request's village in the user's scope who are not yet applicants."""
+    from desabinaan.people.selectors import people_for_user
+
+    return list(
+        people_for_user(user, q=q)
+        .filter(village_id=request.village_id)
+        .exclude(collective_requests__request=request)[:limit]
+    )

@@ -170,3 +170,127 @@ RED_FLAGS_CITATION = _(
     "UU 21/2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang; UU 18/2017 (penempatan ilegal: pidana "
     "hingga 10 tahun dan denda hingga Rp15 miliar); Kepmenaker 260/2015; Kepmenaker 291/2018."
 )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Readiness check: the procedural-route warnings (lib.passport.RC_*), with the citation used when the rule data does
+# not supply one (the moratorium and the Disnaker rule cite their own data rows).
+# ---------------------------------------------------------------------------------------------------------------
+
+READINESS_MESSAGES = {
+    rules.RC_UNDER_MIN_AGE: _(
+        "Pemohon berusia %(age)s tahun. Calon pekerja migran harus berusia paling rendah %(min_age)s tahun: tawaran "
+        "kerja ke luar negeri untuk anak adalah tanda bahaya perdagangan orang."
+    ),
+    rules.RC_AGENCY_UNVERIFIED: _(
+        "Perusahaan/agen \u201c%(agency)s\u201d belum terverifikasi: periksa bahwa perusahaan penempatan (P3MI) "
+        "memiliki izin SIP3MI dan terdaftar di Kementerian P2MI sebelum memberikan dokumen atau uang."
+    ),
+    rules.RC_NO_DISNAKER: _(
+        "Belum ada surat rekomendasi paspor dari Dinas Tenaga Kerja: daftar sebagai calon pekerja migran di Disnaker "
+        "kabupaten/kota melalui jalur resmi."
+    ),
+    rules.RC_MORATORIUM: _(
+        "Pekerjaan %(job_type)s di %(country)s termasuk penempatan yang ditutup (moratorium pekerja rumah tangga "
+        "pada pengguna perseorangan di Timur Tengah). Satu-satunya jalur resmi untuk enam jabatan rumah tangga di "
+        "Arab Saudi adalah Sistem Penempatan Satu Kanal melalui perusahaan (syarikah)."
+    ),
+    rules.RC_VISIT_WITH_JOB: _(
+        "Tujuan perjalanan %(purpose)s tetapi ada tawaran kerja: bekerja dengan visa wisata, kunjungan, atau umrah "
+        "adalah jalur nonprosedural dan tanda bahaya perdagangan orang. Bekerja memerlukan visa kerja."
+    ),
+    rules.RC_PAID_UP_FRONT: _(
+        "Sudah ada uang yang dibayarkan di muka kepada sponsor%(sponsor)s: calon pekerja migran tidak boleh "
+        "dibebani biaya penempatan, dan uang di muka dapat menjadi jerat utang."
+    ),
+}
+
+READINESS_CITATIONS = {
+    rules.RC_UNDER_MIN_AGE: _(
+        "UU 18/2017 tentang Pelindungan Pekerja Migran Indonesia, Pasal 5 huruf a (usia paling rendah 18 tahun)."
+    ),
+    rules.RC_AGENCY_UNVERIFIED: _(
+        "UU 18/2017: penempatan oleh Perusahaan Penempatan Pekerja Migran Indonesia (P3MI) yang memiliki izin "
+        "SIP3MI; daftar P3MI berizin di Kementerian P2MI (SISKOP2MI). Pemeriksaan otomatis ke daftar P3MI belum "
+        "tersedia."
+    ),
+    rules.RC_NO_DISNAKER: _(
+        "Praktik kantor imigrasi 2023–2025: rekomendasi paspor Disnaker untuk calon PMI (UU 18/2017)."
+    ),
+    rules.RC_MORATORIUM: _("Kepmenaker 260/2015; Kepmenaker 291/2018."),
+    rules.RC_VISIT_WITH_JOB: _(
+        "SE Dirjen Imigrasi IMI-1308.GR.01.01 (20 Desember 2024) tentang pencegahan TPPO dalam penerbitan paspor; "
+        "UU 18/2017 Pasal 13 (visa kerja dan perjanjian kerja)."
+    ),
+    rules.RC_PAID_UP_FRONT: _(
+        "UU 18/2017 Pasal 30 (pekerja migran tidak dapat dibebani biaya penempatan); UU 21/2007 Pasal 1 angka 1 "
+        "(jerat utang, memberi bayaran untuk memperoleh persetujuan)."
+    ),
+}
+
+
+def readiness_warning_text(code: str, params: dict) -> str:
+    """The Indonesian message of a stored readiness warning (params hold codes; labels are looked up here)."""
+    from .models import Country, JobType, Purpose
+
+    values = dict(params)
+    if "country" in values:
+        values["country"] = Country(values["country"]).label if values["country"] in Country.values else ""
+    if "job_type" in values:
+        values["job_type"] = (
+            str(JobType(values["job_type"]).label).lower() if values["job_type"] in JobType.values else ""
+        )
+    if "purpose" in values:
+        values["purpose"] = (
+            str(Purpose(values["purpose"]).label).lower() if values["purpose"] in Purpose.values else ""
+        )
+    if "sponsor" in values:
+        values["sponsor"] = f" ({values['sponsor']})" if values["sponsor"] else ""
+    message = READINESS_MESSAGES.get(code)
+    return str(message) % values if message is not None else code
+
+
+READINESS_SUMMARY_NOTE = _(
+    "Ringkasan ini bukan keputusan kantor imigrasi. Petugas memeriksa dokumen asli dan mewawancarai pemohon. "
+    "Tunjukkan kode rujukan ini di kantor imigrasi atau kepada perangkat desa."
+)
+READINESS_PERSON_OUT_OF_SCOPE = _("Orang ini tidak ada di wilayah kerja Anda.")
+READINESS_UNKNOWN_DOCUMENT = _("Kode dokumen tidak dikenal: %(codes)s.")
+OUTCOME_OFFICE_ONLY = _("Hanya petugas kantor imigrasi yang dapat mencatat hasil permohonan.")
+OUTCOME_NOT_ALLOWED = _("Hasil harus salah satu dari: %(choices)s.")
+READ_ONLY = _("Akun Anda hanya dapat melihat data, tidak dapat mengubahnya.")
+
+# ---------------------------------------------------------------------------------------------------------------
+# Collective service (Eazy Passport).
+# ---------------------------------------------------------------------------------------------------------------
+
+COLLECTIVE_LOST_DAMAGED_REFUSED = _(
+    "Paspor hilang atau rusak tidak dapat dilayani secara kolektif (Eazy Passport): pemohon perlu diperiksa (BAP) "
+    "di kantor imigrasi. Ajukan sendiri melalui M-Paspor."
+)
+COLLECTIVE_UNKNOWN_TYPE = _(
+    "Jenis permohonan tidak dikenal. Pilihan: new, replacement_expired, replacement_full."
+)
+COLLECTIVE_PERSON_NOT_FOUND = _("Orang tidak ditemukan di wilayah kerja Anda.")
+COLLECTIVE_PERSON_OTHER_VILLAGE = _("Orang ini bukan warga desa/kelurahan permohonan ini.")
+COLLECTIVE_PERSON_TWICE = _("Orang ini sudah tercantum dalam permohonan.")
+COLLECTIVE_TOO_FEW = _(
+    "Permohonan kolektif memerlukan paling sedikit %(min)s pemohon (sekarang %(count)s). Untuk kelompok rentan "
+    "tidak ada jumlah minimal: centang \u201ckelompok rentan\u201d dan tuliskan alasannya."
+)
+COLLECTIVE_TOO_FEW_VULNERABLE = _("Permohonan memerlukan paling sedikit %(min)s pemohon.")
+COLLECTIVE_NO_RULE = _("Belum ada aturan layanan paspor kolektif yang tercatat untuk tanggal ini.")
+COLLECTIVE_NOT_DRAFT = _("Permohonan yang sudah diajukan tidak dapat diubah.")
+COLLECTIVE_NOT_SUBMITTED = _("Hanya permohonan yang sudah diajukan yang dapat diputuskan.")
+COLLECTIVE_DECISION_OFFICE_ONLY = _(
+    "Hanya petugas kantor imigrasi yang dapat menerima atau menolak permohonan."
+)
+COLLECTIVE_SERVICE_DATE_REQUIRED = _("Isi tanggal layanan bila permohonan diterima.")
+COLLECTIVE_REASON_REQUIRED = _("Tuliskan alasan bila permohonan ditolak.")
+COLLECTIVE_VILLAGE_OUT_OF_SCOPE = _("Desa/kelurahan ini tidak ada di wilayah kerja Anda.")
+COLLECTIVE_DATE_IN_PAST = _("Tanggal yang diusulkan tidak boleh sebelum hari ini.")
+COLLECTIVE_OFFICIAL_COPY_DENIED = _(
+    "Salinan resmi dengan NIK lengkap hanya untuk petugas kantor imigrasi, PIMPASA, dan administrator nasional."
+)
+COLLECTIVE_OFFICIAL_PURPOSE = "surat Eazy Passport (salinan resmi)"
+READINESS_DETAIL_PURPOSE = "pemeriksaan kesiapan paspor"

@@ -1,23 +1,48 @@
-"""The public passport guide (no login): /paspor/, its print view (?print=1) and its PDF checklist.
+"""Pages of the passport app.
+
+The public passport guide (no login): /paspor/, its print view (?print=1) and its PDF checklist.
 
 The answers travel in the query string, so the page works without JavaScript and its address is the shareable
 link. Nothing is stored; the only personal answer is the birth date, used to compute the age.
+
+Readiness checks (/paspor/kesiapan/) and collective requests (/paspor/kolektif/) are for signed-in users.
 """
 
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
+from desabinaan.accounts.scope import scope_for
+from desabinaan.audit.services import access_record
 from desabinaan.offices.selectors import kanims_serving_village
+from desabinaan.people.selectors import person_get_for_user
+from desabinaan.people.services import can_reveal_nik
 from lib import passport as rules
 
-from . import selectors, texts
-from .forms import ANSWER_FIELDS, GuideForm
-from .models import Case, Purpose
+from . import selectors, services, texts
+from .forms import (
+    ANSWER_FIELDS,
+    CollectiveDecisionForm,
+    CollectiveRequestForm,
+    GuideForm,
+    OutcomeForm,
+    ReadinessCheckForm,
+    ReadinessFilterForm,
+    person_label,
+)
+from .models import Case, CollectiveStatus, CollectiveType, Purpose
 from .pdf import checklist_pdf as render_checklist
+from .pdf import collective_letter_pdf, readiness_summary_pdf
 
 
 def _query(answers: rules.Answers, village) -> str:
@@ -97,3 +122,376 @@ def checklist_pdf(request):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="daftar-periksa-paspor.pdf"'
     return response
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Readiness checks and collective requests (signed in). Scope comes from the selectors, writes from the services.
+# ---------------------------------------------------------------------------------------------------------------
+
+PAGE_SIZE = 25
+# Types offered on the applicant form besides the served ones, so the village learns why they are refused.
+REFUSED_TYPE_CHOICES = [
+    ("lost", gettext_lazy("Penggantian: hilang")),
+    ("damaged", gettext_lazy("Penggantian: rusak")),
+]
+
+
+def _require_scope(request):
+    """Users with no villages in reach (partner agencies) have nothing to see here."""
+    if scope_for(request.user).is_empty:
+        raise PermissionDenied(_("Halaman ini hanya untuk petugas imigrasi dan perangkat desa."))
+
+
+def _require_write(request):
+    _require_scope(request)
+    if not scope_for(request.user).can_write:
+        raise PermissionDenied(texts.READ_ONLY)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _query_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@login_required
+def readiness_list(request):
+    _require_scope(request)
+    form = ReadinessFilterForm(request.GET or None)
+    status = village_code = ""
+    if form.is_bound and form.is_valid():
+        status = form.cleaned_data["status"]
+        village = form.cleaned_data["village"]
+        village_code = village.code if village else ""
+    checks = selectors.readiness_checks_for_user(request.user, status=status, village_code=village_code)
+    page = Paginator(checks, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "passport/readiness_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": _query_without_page(request),
+            "can_write": scope_for(request.user).can_write,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def readiness_create(request):
+    _require_write(request)
+    q = request.GET.get("q", "").strip()
+    form = ReadinessCheckForm(request.POST or None, user=request.user, q=q)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = person_get_for_user(request.user, pk=data["person"])
+            check = services.readiness_check_create(
+                actor=request.user,
+                person=person,
+                purpose=data["purpose"],
+                case=data["case"],
+                married=data["married"],
+                destination_country=data["destination_country"],
+                job_offer=data["job_offer"],
+                job_type=data["job_type"],
+                employer=data["employer"],
+                agency_name=data["agency_name"],
+                one_channel=data["one_channel"],
+                sponsor_name=data["sponsor_name"],
+                sponsor_phone=data["sponsor_phone"],
+                paid_up_front=data["paid_up_front"],
+                amount_paid_idr=data["amount_paid_idr"],
+                documents_in_hand=data["documents_in_hand"],
+            )
+        except Http404:
+            form.add_error("person", texts.READINESS_PERSON_OUT_OF_SCOPE)
+        except PermissionDenied as error:
+            form.add_error("person", str(error))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Pemeriksaan kesiapan tersimpan dengan kode %(ref)s.") % {"ref": check.reference}
+            )
+            return redirect("passport:readiness_detail", reference=check.reference)
+    return render(request, "passport/readiness_form.html", {"form": form, "q": q})
+
+
+def _readiness_context(request, reference: str) -> dict:
+    check = selectors.readiness_check_get_for_user(request.user, reference=reference)
+    # A readiness check is a personal record: every read is in the person's access log (UU PDP Art. 31).
+    access_record(
+        actor=request.user, person=check.person, channel="web", purpose=texts.READINESS_DETAIL_PURPOSE
+    )
+    return {
+        "check": check,
+        "warnings": selectors.warnings_out(check.warnings),
+        "summary_note": texts.READINESS_SUMMARY_NOTE,
+    }
+
+
+@login_required
+def readiness_detail(request, reference):
+    context = _readiness_context(request, reference)
+    check = context["check"]
+    if request.GET.get("print"):
+        return render(request, "passport/readiness_print.html", context)
+    can_record = selectors.is_office_user(request.user) and scope_for(request.user).can_write
+    context.update(
+        outcomes=selectors.readiness_outcomes(check),
+        outcome_form=OutcomeForm(initial={"on": timezone.localdate()}) if can_record else None,
+    )
+    return render(request, "passport/readiness_detail.html", context)
+
+
+@login_required
+@require_POST
+def readiness_outcome(request, reference):
+    check = selectors.readiness_check_get_for_user(request.user, reference=reference)
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.readiness_outcome_record(
+                actor=request.user,
+                check=check,
+                status=form.cleaned_data["status"],
+                on=form.cleaned_data["on"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Hasil tersimpan."))
+    else:
+        messages.error(request, _("Hasil belum tersimpan: periksa isian hasil dan tanggal."))
+    return redirect("passport:readiness_detail", reference=check.reference)
+
+
+def _readiness_facts(check) -> list[tuple[str, str]]:
+    """What the resident's summary shows: of the person, only the name and the masked NIK."""
+    facts = [
+        (_("Nama"), check.person.name),
+        (_("NIK"), check.person.nik_masked or "—"),
+        (_("Tanggal pemeriksaan"), check.checked_on.strftime("%d-%m-%Y")),
+        (_("Tujuan"), str(check.get_purpose_display())),
+        (_("Jenis permohonan"), str(check.get_case_display())),
+    ]
+    if check.destination_country:
+        facts.append((_("Negara tujuan"), str(check.get_destination_country_display())))
+    return facts
+
+
+@login_required
+def readiness_pdf(request, reference):
+    context = _readiness_context(request, reference)
+    check = context["check"]
+    content = readiness_summary_pdf(
+        reference=check.reference,
+        facts=_readiness_facts(check),
+        missing=check.missing_documents,
+        warnings=context["warnings"],
+        outcome=str(check.get_status_display()),
+        note=str(texts.READINESS_SUMMARY_NOTE),
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="kesiapan-paspor-{check.reference}.pdf"'
+    return response
+
+
+# Collective requests -------------------------------------------------------------------------------------------
+
+
+@login_required
+def collective_list(request):
+    _require_scope(request)
+    page = Paginator(selectors.collective_requests_for_user(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "passport/collective_list.html",
+        {"page": page, "can_write": scope_for(request.user).can_write},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collective_create(request):
+    _require_write(request)
+    form = CollectiveRequestForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            collective = services.collective_request_create(
+                actor=request.user,
+                village=data["village"],
+                proposed_date=data["proposed_date"],
+                place=data["place"],
+                contact_name=data["contact_name"],
+                contact_phone=data["contact_phone"],
+                vulnerable_group=data["vulnerable_group"],
+                vulnerable_reason=data["vulnerable_reason"],
+            )
+        except PermissionDenied as error:
+            form.add_error("village", str(error))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Permohonan tersimpan sebagai draf. Tambahkan pemohon."))
+            return redirect("passport:collective_applicants", pk=collective.pk)
+    return render(request, "passport/collective_form.html", {"form": form})
+
+
+def _collective_context(request, pk) -> dict:
+    collective = selectors.collective_request_get_for_user(request.user, pk=pk)
+    scope = scope_for(request.user)
+    is_office = selectors.is_office_user(request.user)
+    return {
+        "collective": collective,
+        "applicants": selectors.collective_applicants(collective),
+        "can_edit": scope.can_write and collective.status == CollectiveStatus.DRAFT,
+        "can_decide": is_office and scope.can_write and collective.status == CollectiveStatus.SUBMITTED,
+        "can_official_copy": can_reveal_nik(request.user),
+    }
+
+
+@login_required
+def collective_detail(request, pk):
+    context = _collective_context(request, pk)
+    collective = context["collective"]
+    if context["can_edit"]:
+        try:
+            context["minimum"] = services.collective_minimum(collective)
+        except ValidationError:
+            context["minimum"] = None
+    if context["can_decide"]:
+        context["decision_form"] = CollectiveDecisionForm()
+    return render(request, "passport/collective_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collective_applicants(request, pk):
+    """Choose applicants among the village's registered persons, each with an application type."""
+    context = _collective_context(request, pk)
+    collective = context["collective"]
+    if not context["can_edit"]:
+        raise PermissionDenied(texts.COLLECTIVE_NOT_DRAFT)
+    q = request.GET.get("q", "").strip()
+    problems = []
+    if request.method == "POST":
+        chosen = [int(pid) for pid in request.POST.getlist("person") if pid.isdigit()]
+        applicants = [(pid, request.POST.get(f"type_{pid}", "")) for pid in chosen]
+        try:
+            added = services.collective_applicants_add(
+                actor=request.user, request=collective, applicants=applicants
+            )
+        except services.ApplicantsRefused as refused:
+            problems = refused.problems
+        else:
+            messages.success(request, _("%(n)s pemohon ditambahkan.") % {"n": len(added)})
+            return redirect("passport:collective_detail", pk=collective.pk)
+    candidates = selectors.collective_candidates(request.user, collective, q=q)
+    names = {p.pk: p.name for p in candidates}
+    context.update(
+        q=q,
+        candidates=[(p, person_label(p)) for p in candidates],
+        type_choices=list(CollectiveType.choices) + REFUSED_TYPE_CHOICES,
+        problems=[{**p, "name": names.get(p["person_id"], p["person_id"])} for p in problems],
+    )
+    return render(request, "passport/collective_applicants.html", context, status=422 if problems else 200)
+
+
+@login_required
+@require_POST
+def collective_applicant_remove(request, pk, applicant_pk):
+    collective = selectors.collective_request_get_for_user(request.user, pk=pk)
+    applicant = collective.applicants.filter(pk=applicant_pk).first()
+    if applicant is None:
+        raise Http404
+    try:
+        services.collective_applicant_remove(actor=request.user, applicant=applicant)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("passport:collective_detail", pk=collective.pk)
+
+
+@login_required
+@require_POST
+def collective_submit(request, pk):
+    collective = selectors.collective_request_get_for_user(request.user, pk=pk)
+    try:
+        services.collective_request_submit(actor=request.user, request=collective)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Permohonan diajukan ke kantor imigrasi."))
+    return redirect("passport:collective_detail", pk=collective.pk)
+
+
+@login_required
+@require_POST
+def collective_decide(request, pk):
+    collective = selectors.collective_request_get_for_user(request.user, pk=pk)
+    form = CollectiveDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Pilih terima atau tolak."))
+    else:
+        try:
+            services.collective_request_decide(
+                actor=request.user,
+                request=collective,
+                decision=form.cleaned_data["decision"],
+                service_date=form.cleaned_data["service_date"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Keputusan tersimpan."))
+    return redirect("passport:collective_detail", pk=collective.pk)
+
+
+def _kanim_name(collective) -> str:
+    kanim = kanims_serving_village(village_code=collective.village_id).first()
+    return kanim.name if kanim else _("Kantor Imigrasi")
+
+
+def _letter_response(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # The office copy carries full NIKs: never keep it in a shared cache.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def collective_letter(request, pk):
+    """The village's copy of the request letter: NIKs masked."""
+    collective = selectors.collective_request_get_for_user(request.user, pk=pk)
+    rows = [{"applicant": a, "nik": a.person.nik_masked} for a in selectors.collective_applicants(collective)]
+    content = collective_letter_pdf(
+        request=collective, rows=rows, official=False, kanim_name=_kanim_name(collective)
+    )
+    return _letter_response(content, f"permohonan-paspor-kolektif-{collective.pk}.pdf")
+
+
+@login_required
+def collective_official_letter(request, pk):
+    """The office's copy with full NIKs; only office roles, and each applicant's NIK read is access-logged."""
+    collective = selectors.collective_request_get_for_user(request.user, pk=pk)
+    rows = services.collective_official_applicants(actor=request.user, request=collective)
+    content = collective_letter_pdf(
+        request=collective, rows=rows, official=True, kanim_name=_kanim_name(collective)
+    )
+    return _letter_response(content, f"permohonan-paspor-kolektif-{collective.pk}-resmi.pdf")

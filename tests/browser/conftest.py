@@ -71,6 +71,8 @@ def browser() -> Browser:
 
 
 def _new_context(browser: Browser, live_server, request, viewport) -> BrowserContext:
+    # Contexts ask for django_db_serialized_rollback: live-server tests are transactional and the flush after each
+    # one removes the rows data migrations load (passport rules, program criteria); each test gets them back.
     problems: list[str] = request.node.stash.setdefault(PROBLEMS, [])
     origin = live_server.url.rstrip("/")
     context = browser.new_context(
@@ -105,14 +107,14 @@ def _new_context(browser: Browser, live_server, request, viewport) -> BrowserCon
 
 
 @pytest.fixture
-def phone_context(browser, live_server, request):
+def phone_context(browser, live_server, request, django_db_serialized_rollback):
     context = _new_context(browser, live_server, request, PHONE)
     yield context
     context.close()
 
 
 @pytest.fixture
-def desktop_context(browser, live_server, request):
+def desktop_context(browser, live_server, request, django_db_serialized_rollback):
     context = _new_context(browser, live_server, request, DESKTOP)
     yield context
     context.close()

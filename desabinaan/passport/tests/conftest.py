@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from desabinaan.passport import selectors
@@ -25,3 +27,40 @@ def guide(db):
         )
 
     return _guide
+
+
+# Readiness checks and collective requests --------------------------------------------------------------------
+
+_serial = iter(range(1, 10_000))
+
+
+def nik_for(village, birth_date: dt.date, sex: str) -> str:
+    """A structurally valid synthetic NIK: the village's district, the birth date (+40 for women), a serial."""
+    day = birth_date.day + (40 if sex == "F" else 0)
+    return f"{village.code[:8].replace('.', '')}{day:02d}{birth_date:%m%y}{next(_serial):04d}"
+
+
+@pytest.fixture
+def make_person(world):
+    """`make_person(name, village=Tebat Monok, birth_date=1995-03-04, sex="F", nik=True)` → a registered person."""
+    from desabinaan.people.services import person_create
+
+    def _make(name, *, village=None, birth_date=dt.date(1995, 3, 4), birth_year=None, sex="F", nik=True):
+        village = village or world.tebat_monok
+        return person_create(
+            actor=None,
+            name=name,
+            nik=nik_for(village, birth_date, sex) if nik and birth_date else None,
+            birth_date=birth_date,
+            birth_year=birth_year,
+            sex=sex,
+            village=village,
+            allow_probable_duplicates=True,
+        )
+
+    return _make
+
+
+@pytest.fixture
+def siti(make_person):
+    return make_person("Siti Aminah")
