@@ -23,6 +23,8 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/offices/kanims"),
     ("POST", "/api/v1/reports"),
     ("POST", "/api/v1/reports/status"),
+    # The anonymous reporter adds information with the receipt code and passphrase, never an account.
+    ("POST", "/api/v1/reports/messages"),
     ("GET", "/api/v1/agencies"),
 }
 
