@@ -39,3 +39,19 @@ def _plain_http(settings):
 def _fast_password_hashing(settings):
     """The personas' passwords are hashed per test; the production hasher's slowness is its point, not ours."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# The test database's serialized contents (rows loaded by data migrations), kept from the moment the database is
+# created. Django stores them on the connection wrapper, which is context-local: Playwright's sync API (greenlets)
+# can leave the test thread with a fresh wrapper without them, and serialized rollback would then restore nothing.
+SERIALIZED_CONTENTS: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from django.db import connections
+
+    contents = getattr(connections["default"], "_test_serialized_contents", None)
+    if contents is not None:
+        SERIALIZED_CONTENTS["default"] = contents
+

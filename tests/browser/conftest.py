@@ -50,6 +50,25 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _keep_serialized_contents(django_db_setup):
+    """Re-attach the serialized contents saved at database creation (see SERIALIZED_CONTENTS in the root conftest)
+    to the current connection wrapper. Runs before `_restore_migration_data` (autouse fixtures run in order)."""
+    from django.db import connections
+
+    from conftest import SERIALIZED_CONTENTS
+
+    if "default" in SERIALIZED_CONTENTS:
+        connections["default"]._test_serialized_contents = SERIALIZED_CONTENTS["default"]
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_data(django_db_serialized_rollback):
+    """Every browser test is transactional: the flush after it removes the rows data migrations load (passport
+    rules, program criteria, screening indicators, quiz bank). Serialized rollback puts them back before each test,
+    including tests that open their own browser context."""
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _plain_http_live_server():
     """The live server's middleware reads the HTTPS settings once, when it starts, before per-test fixtures run."""
