@@ -156,7 +156,7 @@ class ReadinessCheckForm(forms.Form):
         data = super().clean()
         if data.get("amount_paid_idr") is not None and not data.get("paid_up_front"):
             self.add_error(
-                "amount_paid_idr", _("Centang \u201csudah ada uang dibayarkan\u201d bila mengisi jumlah.")
+                "amount_paid_idr", _("Centang “sudah ada uang dibayarkan” bila mengisi jumlah.")
             )
         return data
 

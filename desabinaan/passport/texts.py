@@ -183,7 +183,7 @@ READINESS_MESSAGES = {
         "kerja ke luar negeri untuk anak adalah tanda bahaya perdagangan orang."
     ),
     rules.RC_AGENCY_UNVERIFIED: _(
-        "Perusahaan/agen \u201c%(agency)s\u201d belum terverifikasi: periksa bahwa perusahaan penempatan (P3MI) "
+        "Perusahaan/agen “%(agency)s” belum terverifikasi: periksa bahwa perusahaan penempatan (P3MI) "
         "memiliki izin SIP3MI dan terdaftar di Kementerian P2MI sebelum memberikan dokumen atau uang."
     ),
     rules.RC_NO_DISNAKER: _(
@@ -276,7 +276,7 @@ COLLECTIVE_PERSON_OTHER_VILLAGE = _("Orang ini bukan warga desa/kelurahan permoh
 COLLECTIVE_PERSON_TWICE = _("Orang ini sudah tercantum dalam permohonan.")
 COLLECTIVE_TOO_FEW = _(
     "Permohonan kolektif memerlukan paling sedikit %(min)s pemohon (sekarang %(count)s). Untuk kelompok rentan "
-    "tidak ada jumlah minimal: centang \u201ckelompok rentan\u201d dan tuliskan alasannya."
+    "tidak ada jumlah minimal: centang “kelompok rentan” dan tuliskan alasannya."
 )
 COLLECTIVE_TOO_FEW_VULNERABLE = _("Permohonan memerlukan paling sedikit %(min)s pemohon.")
 COLLECTIVE_NO_RULE = _("Belum ada aturan layanan paspor kolektif yang tercatat untuk tanggal ini.")
