@@ -21,6 +21,7 @@ from django.utils import timezone
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
+from desabinaan.core import uploads
 from desabinaan.offices.selectors import kanims_serving_village
 from desabinaan.people import services as people
 from desabinaan.people import validation as pv
@@ -56,7 +57,6 @@ EDITABLE_FIELDS = (
     "planned_attendance",
     "quiz_template",
 )
-MB = 1024 * 1024
 IMPORT_CHUNK = 1000
 
 
@@ -228,8 +228,7 @@ def event_report(*, actor, event: Event, report: str, actual_attendance: int | N
     return current
 
 
-# Magic bytes → content type. Office Open XML files are zip archives; the extension tells pptx from docx.
-_PHOTO_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
+# Office Open XML files are zip archives; the extension tells pptx from docx.
 _OOXML = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -237,34 +236,26 @@ _OOXML = {
 
 
 def _sniff(upload) -> str | None:
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for magic, content_type in _PHOTO_TYPES.items():
-        if head.startswith(magic):
-            return content_type
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"PK\x03\x04"):
+    """Images and PDF by their magic bytes (shared check); pptx/docx on top of that for materials."""
+    content_type = uploads.sniff_upload(upload)
+    if content_type is None and uploads.read_head(upload).startswith(b"PK\x03\x04"):
         ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         return _OOXML.get(ext)
-    return None
+    return content_type
 
 
 def file_max_bytes() -> int:
-    return getattr(settings, "EVENTS_FILE_MAX_BYTES", 20 * MB)
+    return getattr(settings, "EVENTS_FILE_MAX_BYTES", 20 * uploads.MB)
 
 
 @transaction.atomic
 def event_file_add(*, actor, event: Event, kind: str, upload) -> EventFile:
     """Attach a material or a photo; the type comes from the file's first bytes, never its name alone."""
     _check_village_write(actor, event.village_id)
-    if upload.size > file_max_bytes():
-        raise ValidationError(
-            {"file": ValidationError(v.FILE_TOO_LARGE, params={"mb": file_max_bytes() // MB})}
-        )
+    try:
+        uploads.check_size(upload, file_max_bytes())
+    except ValidationError as exc:
+        raise ValidationError({"file": exc}) from None
     content_type = _sniff(upload)
     allowed = content_type is not None and (
         kind == EventFile.Kind.MATERIAL or content_type.startswith("image/")

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.uploads import FILE_TOO_LARGE  # noqa: F401 (shared upload message, importable here as before)
+
 EVENT_READ_ONLY = _("Akun Anda hanya dapat melihat kegiatan, tidak dapat mengubahnya.")
 EVENT_VILLAGE_OUT_OF_SCOPE = _("Desa/kelurahan kegiatan berada di luar wilayah kerja Anda.")
 EVENT_ENDS_BEFORE_START = _("Waktu selesai harus setelah waktu mulai.")
@@ -12,7 +14,6 @@ REPORT_REQUIRED = _("Tulis laporan singkat kegiatan.")
 FILE_TYPE_INVALID = _(
     "Materi harus berupa PDF, PowerPoint/Word (pptx/docx) atau gambar; foto harus JPEG, PNG atau WebP."
 )
-FILE_TOO_LARGE = _("Berkas terlalu besar: maksimum %(mb)s MB.")
 
 CONSENT_PURPOSE_TEXT = _(
     "Saya setuju nama, jenis kelamin, tahun lahir, desa, dan (bila diisi) NIK serta nomor telepon saya dicatat "

@@ -15,9 +15,12 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-MB = 1024 * 1024
-FILE_TYPE_INVALID = _("Lampiran harus berupa gambar (JPEG, PNG, WebP) atau PDF.")
-FILE_TOO_LARGE = _("Berkas terlalu besar: maksimum %(mb)s MB.")
+from desabinaan.core import uploads
+from desabinaan.core.uploads import FILE_TOO_LARGE, MB
+
+__all__ = ["FILE_TOO_LARGE", "FILE_TYPE_INVALID", "TOO_MANY_FILES", "clean_upload", "max_bytes", "max_files"]
+
+FILE_TYPE_INVALID = uploads.ATTACHMENT_TYPE_INVALID
 TOO_MANY_FILES = _("Paling banyak %(n)s lampiran.")
 IMAGE_UNREADABLE = _("Gambar tidak dapat dibaca.")
 
@@ -33,18 +36,6 @@ def max_files() -> int:
     return getattr(settings, "PROTECTION_UPLOAD_MAX_FILES", 3)
 
 
-def sniff(head: bytes) -> str | None:
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
-
-
 def _reencode(data: bytes, content_type: str) -> tuple[bytes, str]:
     try:
         with Image.open(io.BytesIO(data)) as img:
@@ -53,7 +44,7 @@ def _reencode(data: bytes, content_type: str) -> tuple[bytes, str]:
             img.load()
             img = ImageOps.exif_transpose(img)  # keep the picture upright once the orientation tag is gone
             has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
-            jpeg = content_type == "image/jpeg"
+            jpeg = content_type == uploads.JPEG
             mode = "RGB" if jpeg or not has_alpha else "RGBA"
             img = img.convert(mode)
             # A new image from the raw pixels carries no info dictionary at all: nothing to leak.
@@ -65,20 +56,16 @@ def _reencode(data: bytes, content_type: str) -> tuple[bytes, str]:
     out = io.BytesIO()
     if jpeg:
         clean.save(out, "JPEG", quality=88)
-        return out.getvalue(), "image/jpeg"
+        return out.getvalue(), uploads.JPEG
     clean.save(out, "PNG", optimize=True)
-    return out.getvalue(), "image/png"
+    return out.getvalue(), uploads.PNG
 
 
 def clean_upload(upload) -> tuple[ContentFile, str]:
     """A checked, metadata-free copy of the upload and its content type; ValidationError otherwise."""
-    if upload.size > max_bytes():
-        raise ValidationError(FILE_TOO_LARGE, code="too_large", params={"mb": max_bytes() // MB})
+    content_type = uploads.check_attachment(upload, max_bytes=max_bytes())
     upload.seek(0)
     data = upload.read()
-    content_type = sniff(data[:16])
-    if content_type is None:
-        raise ValidationError(FILE_TYPE_INVALID, code="bad_type")
-    if content_type != "application/pdf":
+    if content_type != uploads.PDF:
         data, content_type = _reencode(data, content_type)
     return ContentFile(data), content_type
