@@ -1,72 +1,18 @@
 """The printable passport checklist as a PDF (fpdf2 core fonts, so every text is transliterated to Latin-1)."""
 
-import unicodedata
-
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
+from desabinaan.core.pdf import FONT, latin1, new_document, table, to_bytes, writer
 from lib.passport import rupiah
 
-# Characters the guide's texts use that Latin-1 lacks; anything else loses its accents or becomes "?".
-_REPLACEMENTS = {
-    "—": "-",
-    "–": "-",
-    "‘": "'",
-    "’": "'",
-    "“": '"',
-    "”": '"',
-    "…": "...",
-    "•": "-",
-    "≥": ">=",
-    "≤": "<=",
-    "→": "->",
-}
-
-
-def latin1(text: str) -> str:
-    out = []
-    for char in str(text):
-        char = _REPLACEMENTS.get(char, char)
-        try:
-            char.encode("latin-1")
-            out.append(char)
-        except UnicodeEncodeError:
-            stripped = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-            try:
-                stripped.encode("latin-1")
-                out.append(stripped)
-            except UnicodeEncodeError:
-                out.append("?")
-    return "".join(out)
-
-
-class _Checklist(FPDF):
-    def footer(self):
-        self.set_y(-12)
-        self.set_font("Helvetica", size=8)
-        self.cell(
-            0, 6, latin1(_("Desa Binaan Imigrasi — halaman %(page)s") % {"page": self.page_no()}), align="C"
-        )
+__all__ = ["checklist_pdf", "collective_letter_pdf", "latin1", "readiness_summary_pdf"]
 
 
 def checklist_pdf(*, result: dict, summary: list[tuple[str, str]], kanims: list, link: str) -> bytes:
     """A one- or two-page checklist: the documents with tick boxes, the fee, the steps, notes and citations."""
-    pdf = _Checklist(format="A4")
-    pdf.set_title(latin1(_("Daftar periksa permohonan paspor")))
-    pdf.set_auto_page_break(auto=True, margin=16)
-    pdf.add_page()
-
-    def heading(text: str) -> None:
-        pdf.ln(2)
-        pdf.set_font("Helvetica", style="B", size=12)
-        pdf.multi_cell(0, 7, latin1(text), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", size=10)
-
-    def line(text: str, *, size: int = 10) -> None:
-        pdf.set_font("Helvetica", size=size)
-        pdf.multi_cell(0, 5, latin1(text), new_x="LMARGIN", new_y="NEXT", align="L")
-
-    pdf.set_font("Helvetica", style="B", size=15)
+    pdf = new_document(_("Daftar periksa permohonan paspor"))
+    heading, line = writer(pdf)
+    pdf.set_font(FONT, style="B", size=15)
     pdf.multi_cell(0, 8, latin1(_("Daftar periksa permohonan paspor")), new_x="LMARGIN", new_y="NEXT")
     for label, value in summary:
         line(f"{label}: {value}")
@@ -83,7 +29,7 @@ def checklist_pdf(*, result: dict, summary: list[tuple[str, str]], kanims: list,
     heading(_("Biaya"))
     for item in result["fee"]["items"]:
         line(f"{item['label']}: {rupiah(item['amount_idr'])}")
-    pdf.set_font("Helvetica", style="B", size=10)
+    pdf.set_font(FONT, style="B", size=10)
     pdf.multi_cell(
         0,
         6,
@@ -123,29 +69,7 @@ def checklist_pdf(*, result: dict, summary: list[tuple[str, str]], kanims: list,
     for citation in result["citations"]:
         line(f"- {citation}", size=8)
     line(_("Panduan ini: %(link)s") % {"link": link}, size=8)
-    return bytes(pdf.output())
-
-
-def _document(title: str) -> FPDF:
-    pdf = _Checklist(format="A4")
-    pdf.set_title(latin1(title))
-    pdf.set_auto_page_break(auto=True, margin=16)
-    pdf.add_page()
-    return pdf
-
-
-def _writer(pdf: FPDF):
-    def heading(text: str) -> None:
-        pdf.ln(2)
-        pdf.set_font("Helvetica", style="B", size=12)
-        pdf.multi_cell(0, 7, latin1(text), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", size=10)
-
-    def line(text: str, *, size: int = 10, bold: bool = False) -> None:
-        pdf.set_font("Helvetica", style="B" if bold else "", size=size)
-        pdf.multi_cell(0, 5, latin1(text), new_x="LMARGIN", new_y="NEXT", align="L")
-
-    return heading, line
+    return to_bytes(pdf)
 
 
 def readiness_summary_pdf(
@@ -159,9 +83,9 @@ def readiness_summary_pdf(
 ) -> bytes:
     """The resident's printable summary: the reference code, name and masked NIK only, what is missing, warnings."""
     title = _("Ringkasan kesiapan paspor")
-    pdf = _document(title)
-    heading, line = _writer(pdf)
-    pdf.set_font("Helvetica", style="B", size=15)
+    pdf = new_document(title)
+    heading, line = writer(pdf)
+    pdf.set_font(FONT, style="B", size=15)
     pdf.multi_cell(0, 8, latin1(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Courier", style="B", size=16)
     pdf.multi_cell(0, 9, latin1(f"{_('Kode rujukan')}: {reference}"), new_x="LMARGIN", new_y="NEXT")
@@ -183,7 +107,7 @@ def readiness_summary_pdf(
         line(_("Tidak ada peringatan."))
     pdf.ln(2)
     line(note, size=8)
-    return bytes(pdf.output())
+    return to_bytes(pdf)
 
 
 def collective_letter_pdf(*, request, rows: list[dict], official: bool, kanim_name: str) -> bytes:
@@ -192,9 +116,9 @@ def collective_letter_pdf(*, request, rows: list[dict], official: bool, kanim_na
     `rows` hold the applicant and the NIK to print: masked on the village's copy, full on the office's copy.
     """
     title = _("Permohonan layanan paspor kolektif (Eazy Passport)")
-    pdf = _document(title)
-    heading, line = _writer(pdf)
-    pdf.set_font("Helvetica", style="B", size=14)
+    pdf = new_document(title)
+    heading, line = writer(pdf)
+    pdf.set_font(FONT, style="B", size=14)
     pdf.multi_cell(0, 8, latin1(title), new_x="LMARGIN", new_y="NEXT")
     if official:
         line(_("SALINAN RESMI UNTUK KANTOR IMIGRASI — memuat NIK lengkap, jangan disebarkan."), bold=True)
@@ -210,25 +134,20 @@ def collective_letter_pdf(*, request, rows: list[dict], official: bool, kanim_na
         line(f"{_('Kelompok rentan')}: {request.vulnerable_reason}")
     line(f"{_('Jumlah pemohon')}: {len(rows)}")
     heading(_("Daftar pemohon"))
-    widths = (10, 58, 26, 38, 58)
-    headers = ("No", _("Nama"), _("Tanggal lahir"), _("NIK"), _("Jenis permohonan"))
-    pdf.set_font("Helvetica", style="B", size=9)
-    for width, text in zip(widths, headers, strict=True):
-        pdf.cell(width, 6, latin1(text), border=1)
-    pdf.ln()
-    pdf.set_font("Helvetica", size=9)
-    for number, row in enumerate(rows, start=1):
-        applicant = row["applicant"]
-        person = applicant.person
-        born = f"{person.birth_date:%d-%m-%Y}" if person.birth_date else str(person.birth_year or "-")
-        cells = (
+    cells = [
+        (
             str(number),
-            person.name[:40],
-            born,
+            row["applicant"].person.name[:40],
+            _born(row["applicant"].person),
             row["nik"] or "-",
-            applicant.get_application_type_display(),
+            row["applicant"].get_application_type_display(),
         )
-        for width, text in zip(widths, cells, strict=True):
-            pdf.cell(width, 6, latin1(text), border=1)
-        pdf.ln()
-    return bytes(pdf.output())
+        for number, row in enumerate(rows, start=1)
+    ]
+    headers = ("No", _("Nama"), _("Tanggal lahir"), _("NIK"), _("Jenis permohonan"))
+    table(pdf, widths=(10, 58, 26, 38, 58), headers=headers, rows=cells, size=9, height=6)
+    return to_bytes(pdf)
+
+
+def _born(person) -> str:
+    return f"{person.birth_date:%d-%m-%Y}" if person.birth_date else str(person.birth_year or "-")

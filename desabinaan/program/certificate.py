@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.utils import formats
-from fpdf import FPDF
+
+from desabinaan.core.pdf import FONT, latin1, new_document, to_bytes
 
 from .models import DesaBinaan
 
-# Core PDF fonts only cover Latin-1; common typographic characters get plain equivalents, the rest is decomposed
-# and stripped of accents (e.g. "Ş" → "S") rather than breaking the document.
-_REPLACEMENTS = str.maketrans(
-    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "-", "→": "->"}
-)
-
-
-def latin1(text: str) -> str:
-    text = (text or "").translate(_REPLACEMENTS)
-    out = []
-    for char in text:
-        try:
-            char.encode("latin-1")
-            out.append(char)
-        except UnicodeEncodeError:
-            base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
-            out.append("".join(c for c in base if not unicodedata.combining(c)) or "?")
-    return "".join(out)
+__all__ = ["certificate_pdf", "latin1"]
 
 
 def _date(value) -> str:
@@ -42,11 +24,9 @@ def certificate_pdf(desa_binaan: DesaBinaan) -> bytes:
     kind = "Kelurahan" if village.kind == village.Kind.KELURAHAN else "Desa"
     with translation.override("id"):
         sk_date = _date(db.sk_date)
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.set_title(latin1(f"Piagam Desa Binaan Imigrasi {village.name}"))
-    pdf.set_author(latin1(kanim.name))
-    pdf.set_auto_page_break(auto=False)
-    pdf.add_page()
+    pdf = new_document(
+        f"Piagam Desa Binaan Imigrasi {village.name}", author=kanim.name, page_footer=False, break_margin=None
+    )
     pdf.set_draw_color(11, 79, 138)
     pdf.set_line_width(1.5)
     pdf.rect(10, 10, 190, 277)
@@ -54,7 +34,7 @@ def certificate_pdf(desa_binaan: DesaBinaan) -> bytes:
     pdf.rect(14, 14, 182, 269)
 
     def line(text: str, size: float, style: str = "", gap: float = 4) -> None:
-        pdf.set_font("Helvetica", style, size)
+        pdf.set_font(FONT, style, size)
         pdf.multi_cell(0, size * 0.5, latin1(text), align="C", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
 
@@ -87,4 +67,4 @@ def certificate_pdf(desa_binaan: DesaBinaan) -> bytes:
     line(f"tanggal {sk_date}", 11, "", 24)
     line(f"Kepala {kanim.name}", 11, "", 26)
     line(kanim.head_name or "(nama kepala kantor belum diisi)", 12, "B", 2)
-    return bytes(pdf.output())
+    return to_bytes(pdf)
