@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
-from desabinaan.core import uploads
+from desabinaan.core import ratelimit, uploads
 from desabinaan.offices.selectors import kanims_serving_village
 from desabinaan.people import services as people
 from desabinaan.people import validation as pv
@@ -842,19 +841,8 @@ def quiz_response_record(
 def rate_limit_allow(*, key: str, limit: int, window_seconds: int, now: dt.datetime | None = None) -> bool:
     """Count one request for `key` in the current window; False once the window holds more than `limit`."""
     now = now or timezone.now()
-    epoch = int(now.timestamp())
-    start = dt.datetime.fromtimestamp(epoch - epoch % window_seconds, tz=dt.UTC)
-    key = key[:100]
-    updated = RateBucket.objects.filter(key=key, window_start=start).update(count=F("count") + 1)
-    if not updated:
-        try:
-            with transaction.atomic():
-                RateBucket.objects.create(key=key, window_start=start, count=1)
-        except IntegrityError:
-            RateBucket.objects.filter(key=key, window_start=start).update(count=F("count") + 1)
+    count = ratelimit.count_hit(RateBucket, key=key[:100], start=ratelimit.window_start(now, window_seconds))
+    if count == 1:
         # New window: forget yesterday's buckets so the table stays small.
         RateBucket.objects.filter(window_start__lt=now - dt.timedelta(days=1)).delete()
-    count = (
-        RateBucket.objects.filter(key=key, window_start=start).values_list("count", flat=True).first() or 0
-    )
     return count <= limit

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from desabinaan.core import ratelimit
 from desabinaan.jobs.models import Job
 from desabinaan.jobs.services import job_enqueue
 from desabinaan.offices.models import Kanim
@@ -88,10 +89,6 @@ def _apply_errors(form, exc: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc)
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 # --- Lists and calendar --------------------------------------------------------------------------------------------
@@ -570,7 +567,7 @@ def _checkin_event(code: str) -> Event:
 def _rate_limited(request) -> bool:
     limit, window = CHECKIN_RATE
     return not services.rate_limit_allow(
-        key=f"checkin:{_client_ip(request)}", limit=limit, window_seconds=window
+        key=f"checkin:{ratelimit.client_ip(request) or 'unknown'}", limit=limit, window_seconds=window
     )
 
 

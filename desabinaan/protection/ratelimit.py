@@ -12,11 +12,13 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
+from desabinaan.core.ratelimit import client_ip, count_hit, window_start
+
 from .models import RateCounter
+
+__all__ = ["client_ip", "is_limited", "limits", "record_hit"]
 
 # (limit, window seconds) per bucket; settings may override, e.g. PROTECTION_RATE_LIMITS = {"report_submit": (5, 3600)}
 DEFAULT_LIMITS = {
@@ -30,20 +32,9 @@ def limits(bucket: str) -> tuple[int, int]:
     return {**DEFAULT_LIMITS, **getattr(settings, "PROTECTION_RATE_LIMITS", {})}[bucket]
 
 
-def client_ip(request) -> str:
-    # Behind the reverse proxy (BEHIND_PROXY=1) the proxy puts the client first in X-Forwarded-For.
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _window(bucket: str, now: dt.datetime) -> tuple[dt.datetime, int, int]:
     limit, seconds = limits(bucket)
-    epoch = int(now.timestamp())
-    start = dt.datetime.fromtimestamp(epoch - epoch % seconds, tz=dt.UTC)
-    return start, limit, seconds
+    return window_start(now, seconds), limit, seconds
 
 
 def _key(bucket: str, ip: str, start: dt.datetime) -> str:
@@ -64,12 +55,6 @@ def record_hit(request, bucket: str) -> int:
     start, _, seconds = _window(bucket, now)
     key = _key(bucket, client_ip(request), start)
     RateCounter.objects.filter(expires_at__lt=now).delete()
-    try:
-        with transaction.atomic():
-            RateCounter.objects.get_or_create(
-                key=key, window_start=start, defaults={"expires_at": start + dt.timedelta(seconds=seconds)}
-            )
-    except IntegrityError:
-        pass  # another request created the row first; count on it
-    RateCounter.objects.filter(key=key, window_start=start).update(count=F("count") + 1)
-    return RateCounter.objects.get(key=key, window_start=start).count
+    return count_hit(
+        RateCounter, key=key, start=start, defaults={"expires_at": start + dt.timedelta(seconds=seconds)}
+    )
