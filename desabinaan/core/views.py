@@ -13,3 +13,10 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def query_without_page(request) -> str:
+    """The request's query string without `page`: what includes/pager.html keeps on its links (the filters)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

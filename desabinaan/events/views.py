@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from desabinaan.core import ratelimit
+from desabinaan.core.views import query_without_page
 from desabinaan.jobs.models import Job
 from desabinaan.jobs.services import job_enqueue
 from desabinaan.offices.models import Kanim
@@ -105,15 +106,13 @@ def event_list(request):
     page = Paginator(selectors.events_for_user(request.user, **filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "events/list.html",
         {
             "page": page,
             "filters": filters,
-            "query": query.urlencode(),
+            "query": query_without_page(request),
             "statuses": Event.Status.choices,
             "topics": selectors.topics(),
             "groups": selectors.target_groups(),

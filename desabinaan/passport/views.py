@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
+from desabinaan.core.views import query_without_page
 from desabinaan.offices.selectors import kanims_serving_village
 from desabinaan.people.selectors import person_get_for_user
 from desabinaan.people.services import can_reveal_nik
@@ -156,12 +157,6 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def _query_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
 @login_required
 def readiness_list(request):
     _require_scope(request)
@@ -179,7 +174,7 @@ def readiness_list(request):
         {
             "form": form,
             "page": page,
-            "query": _query_without_page(request),
+            "query": query_without_page(request),
             "can_write": scope_for(request.user).can_write,
         },
     )

@@ -1,5 +1,7 @@
 """Pages of the person registry. Scope comes from the selectors; every write goes through the services."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -57,7 +59,14 @@ def person_list(request):
     return render(
         request,
         "people/list.html",
-        {"page": page, "q": q, "nik_form": nik_form, "can_write": scope_for(request.user).can_write},
+        {
+            "page": page,
+            # Only the name search travels on the pager's links: nothing else typed may end up in a URL.
+            "query": urlencode({"q": q}) if q else "",
+            "q": q,
+            "nik_form": nik_form,
+            "can_write": scope_for(request.user).can_write,
+        },
     )
 
 

@@ -4,6 +4,7 @@ Every page reads through `selectors` (which applies `scope_for`) and writes thro
 """
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -100,6 +101,7 @@ def village_list(request):
         "program/list.html",
         {
             "page": page,
+            "query": urlencode({"q": q, "status": status}),
             "q": q,
             "status": status,
             "statuses": DesaBinaan.Status.choices,

@@ -3,6 +3,7 @@ the public pages (report, status, agency check) need no account and store nothin
 """
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -236,6 +237,7 @@ def referral_list(request):
         "protection/referral_list.html",
         {
             "page": page,
+            "query": urlencode({"status": status}),
             "status": status,
             "statuses": Referral.Status.choices,
             "today": timezone.localdate(),
@@ -297,7 +299,12 @@ def report_list(request):
     return render(
         request,
         "protection/report_list.html",
-        {"page": page, "status": status, "statuses": Report.Status.choices},
+        {
+            "page": page,
+            "query": urlencode({"status": status}),
+            "status": status,
+            "statuses": Report.Status.choices,
+        },
     )
 
 
