@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from desabinaan.core import ratelimit
-from desabinaan.core.views import query_without_page
+from desabinaan.core.views import add_service_errors, page_for, query_without_page
 from desabinaan.jobs.models import Job
 from desabinaan.jobs.services import job_enqueue
 from desabinaan.offices.models import Kanim
@@ -55,15 +55,7 @@ CHECKIN_SESSION_KEY = "events_checkin"
 CHECKIN_RATE = (120, 600)
 
 
-def events_page(view):
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not selectors.can_see_events(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+events_page = page_for(selectors.can_see_events)
 
 
 def event_page(view):
@@ -82,14 +74,6 @@ def _require_write(request, event) -> None:
     """403 unless the user may change this event (Kanwil staff and other villages' liaisons read only)."""
     if not services.can_write_event(request.user, event):
         raise PermissionDenied
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # --- Lists and calendar --------------------------------------------------------------------------------------------
@@ -256,7 +240,7 @@ def event_create(request):
         except PermissionDenied as exc:
             form.add_error("village", str(exc))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Kegiatan direncanakan."))
             return redirect("events:detail", event.pk)
@@ -290,7 +274,7 @@ def event_edit(request, event):
         except PermissionDenied as exc:
             form.add_error("village", str(exc))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Kegiatan disimpan."))
             return redirect("events:detail", event.pk)
@@ -442,7 +426,7 @@ def attendance_capture(request, event):
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Kehadiran dicatat."))
             return redirect("events:attend", event.pk)
@@ -541,7 +525,7 @@ def quiz_paper(request, event, phase: str):
                 source=QuizResponse.Source.PAPER,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -592,7 +576,7 @@ def checkin(request, code: str):
             except services.AlreadyAttending as exc:
                 attendance = exc.existing
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_service_errors(form, exc)
                 attendance = None
             if attendance is not None:
                 sessions = request.session.get(CHECKIN_SESSION_KEY, {})

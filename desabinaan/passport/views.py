@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
-from desabinaan.core.views import query_without_page
+from desabinaan.core.views import add_service_errors, query_without_page
 from desabinaan.offices.selectors import kanims_serving_village
 from desabinaan.people.selectors import person_get_for_user
 from desabinaan.people.services import can_reveal_nik
@@ -149,14 +149,6 @@ def _require_write(request):
         raise PermissionDenied(texts.READ_ONLY)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def readiness_list(request):
     _require_scope(request)
@@ -213,7 +205,7 @@ def readiness_create(request):
         except PermissionDenied as error:
             form.add_error("person", str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Pemeriksaan kesiapan tersimpan dengan kode %(ref)s.") % {"ref": check.reference}
@@ -340,7 +332,7 @@ def collective_create(request):
         except PermissionDenied as error:
             form.add_error("village", str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Permohonan tersimpan sebagai draf. Tambahkan pemohon."))
             return redirect("passport:collective_applicants", pk=collective.pk)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
+from desabinaan.core.views import add_service_errors
 
 from . import selectors, services
 from . import validation as v
@@ -27,15 +28,6 @@ PAGE_SIZE = 25
 def _require_write(request):
     if not scope_for(request.user).can_write:
         raise PermissionDenied(v.READ_ONLY)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: field errors on their fields, the rest on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -100,7 +92,7 @@ def person_create(request):
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Orang berhasil didaftarkan."))
             return redirect("people:detail", pk=person.pk)
@@ -189,7 +181,7 @@ def person_edit(request, pk: int):
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Perubahan tersimpan."))
             return redirect("people:detail", pk=person.pk)
@@ -206,7 +198,7 @@ def consent_create(request, pk: int):
         try:
             services.consent_record(actor=request.user, person=person, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Persetujuan tercatat."))
             return redirect("people:detail", pk=person.pk)

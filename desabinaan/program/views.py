@@ -7,7 +7,6 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from desabinaan.accounts.models import Role, User
+from desabinaan.core.views import add_service_errors, page_for, require
 
 from . import selectors, services
 from .certificate import certificate_pdf
@@ -38,17 +38,8 @@ from .models import DesaBinaan, Question
 PAGE_SIZE = 25
 
 
-def program_page(view):
-    """Signed-in users with a jurisdiction; partner agencies (no village scope) are refused."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not selectors.can_see_program(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Signed-in users with a jurisdiction; partner agencies (no village scope) are refused.
+program_page = page_for(selectors.can_see_program)
 
 
 def village_page(view):
@@ -63,25 +54,12 @@ def village_page(view):
     return wrapped
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def _form_page(request, db, form, title, *, multipart=False, submit=None, intro=""):
     return render(
         request,
         "program/form.html",
         {"db": db, "form": form, "title": title, "multipart": multipart, "submit": submit, "intro": intro},
     )
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # --- Lists ---------------------------------------------------------------------------------------------------------
@@ -129,7 +107,7 @@ def foreigner_notes(request):
 
 @program_page
 def propose(request):
-    _require(selectors.is_office_writer(request.user))
+    require(selectors.is_office_writer(request.user))
     form = ProposalForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -140,7 +118,7 @@ def propose(request):
                 notes=form.cleaned_data["notes"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Usulan desa binaan tersimpan."))
             return redirect("program:detail", db.pk)
@@ -166,7 +144,7 @@ def detail(request, db):
 
 @village_page
 def transition(request, db):
-    _require(selectors.can_manage(request.user, db))
+    require(selectors.can_manage(request.user, db))
     allowed = services.TRANSITIONS.get(db.status, ())
     form = TransitionForm(request.POST or None, request.FILES or None, allowed=allowed)
     if request.method == "POST" and form.is_valid():
@@ -183,7 +161,7 @@ def transition(request, db):
                 sk_issuer=data["sk_issuer"] or None,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Status desa binaan diperbarui."))
             return redirect("program:detail", db.pk)
@@ -192,7 +170,7 @@ def transition(request, db):
 
 @village_page
 def sk_upload(request, db):
-    _require(selectors.can_manage(request.user, db) and db.is_fostered)
+    require(selectors.can_manage(request.user, db) and db.is_fostered)
     form = SkFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         services.desa_binaan_sk_attach(
@@ -227,7 +205,7 @@ def certificate(request, db):
 
 @village_page
 def public_contact(request, db):
-    _require(selectors.can_manage(request.user, db) or selectors.is_liaison_of(request.user, db))
+    require(selectors.can_manage(request.user, db) or selectors.is_liaison_of(request.user, db))
     form = PublicContactForm(
         request.POST or None,
         initial={"public_contact": db.public_contact, "public_contact_consent": db.public_contact_consent},
@@ -249,7 +227,7 @@ def public_contact(request, db):
 
 @village_page
 def pimpasa_add(request, db):
-    _require(selectors.can_manage(request.user, db))
+    require(selectors.can_manage(request.user, db))
     form = PimpasaForm(
         request.POST or None,
         officers=selectors.assignable_officers(desa_binaan=db),
@@ -264,7 +242,7 @@ def pimpasa_add(request, db):
                 valid_from=form.cleaned_data["valid_from"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("PIMPASA ditugaskan."))
             return redirect("program:detail", db.pk)
@@ -274,7 +252,7 @@ def pimpasa_add(request, db):
 @require_POST
 @village_page
 def pimpasa_end(request, db, assignment_pk):
-    _require(selectors.can_manage(request.user, db))
+    require(selectors.can_manage(request.user, db))
     assignment = selectors.assignment_get(desa_binaan=db, pk=assignment_pk)
     try:
         services.pimpasa_end(actor=request.user, assignment=assignment)
@@ -287,7 +265,7 @@ def pimpasa_end(request, db, assignment_pk):
 
 @village_page
 def liaison_add(request, db):
-    _require(selectors.can_manage(request.user, db))
+    require(selectors.can_manage(request.user, db))
     form = LiaisonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -295,7 +273,7 @@ def liaison_add(request, db):
                 actor=request.user, desa_binaan=db, request=request, **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             # Rendered once, in this response only; the password is stored nowhere in clear.
             return render(
@@ -307,7 +285,7 @@ def liaison_add(request, db):
 @require_POST
 @village_page
 def liaison_deactivate(request, db, user_pk):
-    _require(selectors.can_manage(request.user, db))
+    require(selectors.can_manage(request.user, db))
     liaison = get_object_or_404(User, pk=user_pk, role=Role.LIAISON, village_id=db.village_id)
     services.liaison_deactivate(actor=request.user, desa_binaan=db, liaison=liaison)
     messages.success(request, _("Akun penghubung dinonaktifkan; riwayatnya tetap tersimpan."))
@@ -319,7 +297,7 @@ def liaison_deactivate(request, db, user_pk):
 
 @village_page
 def activity_add(request, db):
-    _require(selectors.can_work(request.user, db))
+    require(selectors.can_work(request.user, db))
     form = ActivityForm(request.POST or None, request.FILES or None, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -335,7 +313,7 @@ def activity_add(request, db):
                 attachments=data["attachments"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Kegiatan tersimpan."))
             return redirect("program:detail", db.pk)
@@ -345,7 +323,7 @@ def activity_add(request, db):
 @village_page
 def activity_edit(request, db, activity_pk):
     activity = selectors.activity_get(desa_binaan=db, pk=activity_pk)
-    _require(selectors.can_work(request.user, db))
+    require(selectors.can_work(request.user, db))
     if not services.activity_editable_by(activity, request.user):
         raise PermissionDenied(
             services.EDIT_WINDOW_CLOSED % {"hours": int(services.edit_grace().total_seconds() // 3600)}
@@ -364,7 +342,7 @@ def activity_edit(request, db, activity_pk):
                 **{name: data[name] for name in services.ACTIVITY_FIELDS},
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Kegiatan diperbarui."))
             return redirect("program:detail", db.pk)
@@ -382,7 +360,7 @@ def attachment_download(request, db, activity_pk, attachment_pk):
 
 @village_page
 def question_add(request, db):
-    _require(selectors.can_work(request.user, db))
+    require(selectors.can_work(request.user, db))
     form = QuestionForm(request.POST or None, initial={"asked_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         services.question_record(actor=request.user, desa_binaan=db, **form.cleaned_data)
@@ -393,7 +371,7 @@ def question_add(request, db):
 
 @village_page
 def question_answer(request, db, question_pk):
-    _require(selectors.can_manage(request.user, db))
+    require(selectors.can_manage(request.user, db))
     question = selectors.question_get(desa_binaan=db, pk=question_pk)
     form = AnswerForm(request.POST or None, initial={"answer": question.answer})
     if request.method == "POST" and form.is_valid():
@@ -406,7 +384,7 @@ def question_answer(request, db, question_pk):
 @require_POST
 @village_page
 def question_publish(request, db, question_pk):
-    _require(selectors.can_manage(request.user, db))
+    require(selectors.can_manage(request.user, db))
     question = selectors.question_get(desa_binaan=db, pk=question_pk)
     publish = request.POST.get("publish") != "0"
     try:
@@ -423,7 +401,7 @@ def question_publish(request, db, question_pk):
 
 @village_page
 def foreigner_add(request, db):
-    _require(selectors.can_work(request.user, db))
+    require(selectors.can_work(request.user, db))
     form = ForeignerNoteForm(request.POST or None, initial={"seen_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         services.foreigner_note_create(actor=request.user, desa_binaan=db, **form.cleaned_data)
@@ -457,7 +435,7 @@ def evaluation(request, db):
         initial[f"i_{row['indicator'].code}"] = row["value"]
     form = EvaluationForm(request.POST or None, initial=initial) if manage else None
     if request.method == "POST":
-        _require(manage)
+        require(manage)
         if form.is_valid():
             services.evaluation_save(
                 actor=request.user,

@@ -2,12 +2,11 @@
 the public pages (report, status, agency check) need no account and store nothing about the visitor.
 """
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
@@ -18,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from desabinaan.audit.services import access_record
+from desabinaan.core.views import add_service_errors, page_for, require
 from desabinaan.people.selectors import people_for_user, person_get_for_user
 
 from . import ratelimit, selectors, services
@@ -39,41 +39,10 @@ from .models import Referral, Report
 PAGE_SIZE = 25
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def protection_page(view):
-    """Signed-in users with some part in protection: office staff, partner agencies, village liaisons."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        _require(selectors.can_see_protection(request.user))
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def office_page(view):
-    """Office staff only: interview details and reports never reach the village or an agency."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        _require(selectors.is_office(request.user))
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+# Signed-in users with some part in protection: office staff, partner agencies, village liaisons.
+protection_page = page_for(selectors.can_see_protection)
+# Office staff only: interview details and reports never reach the village or an agency.
+office_page = page_for(selectors.is_office)
 
 
 def _form_page(request, form, title, *, back=None, multipart=False, intro=""):
@@ -110,7 +79,7 @@ def index(request):
 
 @office_page
 def screening_new(request):
-    _require(selectors.can_screen(request.user))
+    require(selectors.can_screen(request.user))
     person_pk = request.GET.get("person") or request.POST.get("person")
     if not person_pk or not str(person_pk).isdigit():
         q = request.GET.get("q", "").strip()
@@ -130,7 +99,7 @@ def screening_new(request):
                 **form.details(),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Skrining tersimpan. Tingkat saran dihitung dari jawaban."))
             return redirect("protection:screening", screening.pk)
@@ -165,7 +134,7 @@ def screening_detail(request, pk):
 @office_page
 def screening_decide(request, pk):
     screening = selectors.screening_get(user=request.user, pk=pk)
-    _require(selectors.can_screen(request.user))
+    require(selectors.can_screen(request.user))
     current = selectors.current_decision(screening)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -174,7 +143,7 @@ def screening_decide(request, pk):
                 actor=request.user, screening=screening, corrects=current, **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Keputusan ditandatangani."))
             return redirect("protection:screening", screening.pk)
@@ -190,7 +159,7 @@ def screening_decide(request, pk):
 @office_page
 def screening_refer(request, pk):
     screening = selectors.screening_get(user=request.user, pk=pk)
-    _require(selectors.can_screen(request.user))
+    require(selectors.can_screen(request.user))
     form = ReferralForm(request.POST or None, initial={"to_village": True})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -215,7 +184,7 @@ def screening_refer(request, pk):
                         due_on=data["due_on"],
                     )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Rujukan dikirim."))
             return redirect("protection:screening", screening.pk)
@@ -260,12 +229,12 @@ def referral_detail(request, pk):
         },
     )
     if request.method == "POST":
-        _require(can_update)
+        require(can_update)
         if form.is_valid():
             try:
                 services.referral_update(actor=request.user, referral=referral, **form.cleaned_data)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Status rujukan diperbarui."))
                 return redirect("protection:referral", referral.pk)
@@ -316,7 +285,7 @@ def report_detail(request, pk):
     reply = ReplyForm(prefix="r")
     refer = ReferralForm(prefix="f", allow_village=report.village_id is not None)
     if request.method == "POST":
-        _require(can_write)
+        require(can_write)
         action = request.POST.get("action")
         try:
             if action == "triage":
@@ -357,7 +326,7 @@ def report_detail(request, pk):
                     messages.success(request, _("Rujukan dikirim."))
                     return redirect("protection:report", report.pk)
         except ValidationError as exc:
-            _apply_errors({"triage": triage, "reply": reply, "refer": refer}.get(action, reply), exc)
+            add_service_errors({"triage": triage, "reply": reply, "refer": refer}.get(action, reply), exc)
     return render(
         request,
         "protection/report_detail.html",
@@ -401,7 +370,7 @@ def signals(request):
 
 @login_required
 def agencies_import(request):
-    _require(services.is_registry_admin(request.user))
+    require(services.is_registry_admin(request.user))
     form = AgencyImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -413,7 +382,7 @@ def agencies_import(request):
         try:
             result = services.agencies_import(actor=request.user, text=text)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
     return render(request, "protection/agency_import.html", {"form": form, "result": result})
 
 
@@ -452,7 +421,7 @@ def public_report(request):
                     callback_contact=data["callback_contact"],
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 # Shown once, on this response only: never in a URL, never stored in clear.
                 return render(
@@ -523,7 +492,7 @@ def public_add_information(request):
                 report=report, body=form.cleaned_data["body"], files=form.cleaned_data["files"]
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return _status_page(
                 request, report, AddInformationForm(initial={"receipt_code": code, "passphrase": passphrase})
