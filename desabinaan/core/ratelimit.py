@@ -8,6 +8,8 @@ Each app keeps its own counter model; any model with `key`, `window_start`, `cou
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -21,6 +23,12 @@ def client_ip(request) -> str:
         if forwarded:
             return forwarded.split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_key(request, purpose: str) -> str:
+    """`purpose:<hmac of the client IP>`: counters never hold a raw IP address (UU PDP data minimisation)."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"{purpose}:{client_ip(request)}".encode(), hashlib.sha256)
+    return f"{purpose}:{digest.hexdigest()[:32]}"
 
 
 def window_start(now: dt.datetime, seconds: int) -> dt.datetime:

@@ -332,7 +332,7 @@ class OfficeCalendar(models.Model):
 
 
 class RateBucket(models.Model):
-    """Requests counted per key (e.g. "checkin:<ip>") in fixed windows; shared by every server process."""
+    """Requests counted per key (e.g. "checkin:<hmac of the IP>") in fixed windows; shared by every server process."""
 
     key = models.CharField(max_length=100)
     window_start = models.DateTimeField()

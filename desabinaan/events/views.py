@@ -550,7 +550,7 @@ def _checkin_event(code: str) -> Event:
 def _rate_limited(request) -> bool:
     limit, window = CHECKIN_RATE
     return not services.rate_limit_allow(
-        key=f"checkin:{ratelimit.client_ip(request) or 'unknown'}", limit=limit, window_seconds=window
+        key=ratelimit.client_key(request, "checkin"), limit=limit, window_seconds=window
     )
 
 

@@ -51,6 +51,13 @@ def test_it_rate_limits_posts_per_address(client, event, monkeypatch):
     assert RateBucket.objects.get().count == 3
 
 
+def test_the_rate_counter_never_stores_the_client_address(client, event):
+    client.post(f"/sosialisasi/c/{event.checkin_code}/", {**FORM, "village": event.village_id}, REMOTE_ADDR="10.9.8.7")
+    key = RateBucket.objects.get().key
+    assert key.startswith("checkin:")
+    assert "10.9.8.7" not in key
+
+
 def test_an_unknown_code_is_not_found(client, db):
     assert client.get("/sosialisasi/c/tidakada/").status_code == 404
 
