@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve bench lint format screenshots messages install chromium db demo clean
+.PHONY: run test serve bench lint format screenshots messages install chromium db demo clean node fuzz load soak typecheck
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,13 +42,25 @@ run: demo
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test: install messages chromium
+# axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node: node_modules/axe-core/axe.min.js
+
+test: install messages chromium node
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint desabinaan --lint
+	$(VENV)/bin/mypy
+
+# Static types of lib/ and the services modules; configuration in pyproject.toml [tool.mypy].
+typecheck: install
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -59,6 +71,18 @@ format: install
 serve: demo
 	HTTPS=0 DEMO_MODE=1 $(PY) manage.py collectstatic --noinput -v0
 	HTTPS=0 DEMO_MODE=1 $(VENV)/bin/gunicorn desabinaan.wsgi --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-4} --access-logfile -
+
+# The long API fuzz run (the short one is part of `make test`); extra schemathesis options via FUZZ_ARGS.
+fuzz: demo
+	$(PY) bench/load/fuzz.py $(FUZZ_ARGS)
+
+# Load test: gunicorn on 127.0.0.1 (free port) over a copy of the demo database, locust headless for 60 s.
+load: demo
+	$(PY) bench/load/run.py $(LOAD_ARGS)
+
+# The same mix for 10 minutes, with the server processes' memory growth.
+soak: demo
+	$(PY) bench/load/run.py --soak $(LOAD_ARGS)
 
 bench: install messages
 	$(PY) bench/run.py

@@ -1,11 +1,11 @@
 """The JSON API root: /api/v1/. Each app contributes a router from its api.py."""
 
 from django.utils.translation import gettext_lazy as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from desabinaan.accounts.api import router as accounts_router
 from desabinaan.accounts.api_auth import api_auth
+from desabinaan.core.openapi import DocumentedNinjaAPI
 from desabinaan.events.api import router as events_router
 from desabinaan.offices.api import router as offices_router
 from desabinaan.passport.api import collective_router, readiness_router
@@ -15,7 +15,7 @@ from desabinaan.program.api import router as program_router
 from desabinaan.protection.api import router as protection_router
 from desabinaan.regions.api import router as regions_router
 
-api = NinjaAPI(
+api = DocumentedNinjaAPI(
     title="Desa Binaan Imigrasi API",
     version="1",
     description=str(

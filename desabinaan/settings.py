@@ -95,6 +95,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "desabinaan.core.middleware.SecurityHeadersMiddleware",
+    "desabinaan.core.middleware.RejectNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -223,3 +224,6 @@ OTP_TOTP_ISSUER = "Desa Binaan Imigrasi"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 NINJA_PAGINATION_PER_PAGE = 50
+# Bounded limit and offset: an unbounded one reaches the database as an integer it cannot hold (a 500).
+NINJA_PAGINATION_MAX_LIMIT = 200
+NINJA_PAGINATION_CLASS = "desabinaan.core.pagination.BoundedLimitOffsetPagination"

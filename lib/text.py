@@ -46,8 +46,10 @@ _NAME_VARIANTS = {
 
 def name_key(name: str) -> str:
     """A key equal for spellings of the same Indonesian name: "Moh. Rizki" and "Muhamad Rizki" match."""
-    parts = fold(name).split()
-    canonical = [_NAME_VARIANTS.get(part, part) for part in parts]
-    # Doubled letters are a frequent spelling variant ("Rizky"/"Rizki" is not, "Sitti"/"Siti" is).
-    canonical = [re.sub(r"(.)\1+", r"\1", part) for part in canonical]
-    return " ".join(canonical)
+    return " ".join(_canonical(_canonical(part)) for part in fold(name).split())
+
+
+def _canonical(part: str) -> str:
+    # Doubled letters are a frequent spelling variant ("Rizky"/"Rizki" is not, "Sitti"/"Siti" is). name_key applies
+    # this twice because removing a doubled letter can make a variant ("mm" -> "m"): a key is then its own key.
+    return re.sub(r"(.)\1+", r"\1", _NAME_VARIANTS.get(part, part))

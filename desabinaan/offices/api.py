@@ -29,11 +29,19 @@ class KanimOut(Schema):
     kanwil: KanwilRef
 
 
+class ErrorOut(Schema):
+    detail: str
+
+
 class KanimFilter(Schema):
     village_code: str = Field(..., description="Kode desa/kelurahan Kemendagri, mis. 17.08.04.2002")
 
 
-@router.get("/kanims", response=list[KanimOut], summary="Kantor imigrasi yang melayani sebuah desa/kelurahan")
+@router.get(
+    "/kanims",
+    response={200: list[KanimOut], 404: ErrorOut},
+    summary="Kantor imigrasi yang melayani sebuah desa/kelurahan",
+)
 def kanims_for_village(request, filters: Query[KanimFilter]):
     code = normalize_code(filters.village_code)
     if not Village.objects.filter(code=code).exists():

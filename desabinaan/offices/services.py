@@ -22,10 +22,10 @@ def working_area_check(*, kanim: Kanim, regency, valid_from: dt.date, lock: bool
 
     Shared by working_area_assign and the admin form, so the form shows the same message the service enforces.
     """
-    current = WorkingAreaAssignment.objects.filter(regency=regency, valid_to__isnull=True)
+    open_assignments = WorkingAreaAssignment.objects.filter(regency=regency, valid_to__isnull=True)
     if lock:
-        current = current.select_for_update()
-    current = current.first()
+        open_assignments = open_assignments.select_for_update()
+    current = open_assignments.first()
     if current is not None:
         if current.kanim_id == kanim.pk:
             raise ValidationError(ASSIGNMENT_ALREADY_CURRENT, code="already_current")

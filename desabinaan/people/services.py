@@ -64,7 +64,7 @@ def _birth_fields(birth_date: dt.date | None, birth_year: int | None) -> tuple[d
         if birth_year is not None and birth_year != birth_date.year:
             raise ValidationError({"birth_year": v.BIRTH_YEAR_MISMATCH})
         birth_year = birth_date.year
-    if not 1900 <= birth_year <= today.year:
+    if birth_year is None or not 1900 <= birth_year <= today.year:
         raise ValidationError({"birth_year": v.BIRTH_YEAR_RANGE})
     return birth_date, birth_year
 
@@ -275,7 +275,7 @@ def person_merge(*, actor, keep: Person, remove: Person) -> Person:
     for rel in Person._meta.related_objects:
         if rel.related_model is NotDuplicate:
             continue
-        label = f"{rel.related_model._meta.label_lower}.{rel.field.name}"
+        label = f"{rel.related_model._meta.label_lower}.{rel.field.name}"  # type: ignore[union-attr]  # resolved models, never "self"
         n_moved, n_left = _repoint(rel, remove, keep)
         if n_moved:
             moved[label] = n_moved

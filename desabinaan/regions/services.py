@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -14,7 +15,8 @@ from lib.text import fold
 from .models import District, Province, Regency, RegionImport, Village
 
 BATCH_SIZE = 2000
-_MODELS = {1: Province, 2: Regency, 3: District, 4: Village}
+# Any: the four concrete models share only the abstract Region base, which has no manager for mypy to see.
+_MODELS: dict[int, Any] = {1: Province, 2: Regency, 3: District, 4: Village}
 
 
 @dataclass

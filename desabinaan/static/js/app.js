@@ -24,4 +24,22 @@
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) window.print();
   });
+  // Tables wider than the screen scroll inside .table-wrap. A region that really scrolls must be reachable by
+  // keyboard (WCAG 2.1.1, axe "scrollable-region-focusable", tests/browser/test_accessibility.py); one that fits
+  // gets no idle tab stop. Re-checked after a resize and after HTMX swaps in new content.
+  function focusableScrollers() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      if (wrap.dataset.tabindexSet === undefined && wrap.hasAttribute("tabindex")) return;
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.dataset.tabindexSet = "";
+      } else if (wrap.dataset.tabindexSet !== undefined) {
+        wrap.removeAttribute("tabindex");
+        delete wrap.dataset.tabindexSet;
+      }
+    });
+  }
+  focusableScrollers();
+  window.addEventListener("resize", focusableScrollers);
+  document.addEventListener("htmx:afterSettle", focusableScrollers);
 })();

@@ -1,0 +1,55 @@
+"""The API schema documents the responses every operation can give through API-wide behaviour.
+
+django-ninja documents only the responses an operation declares. Three come from rules the whole API shares, so
+they are added here instead of in each app's api.py (the schemathesis run in tests/quality checks that every
+response an operation gives is documented):
+- 401 on every secured operation (desabinaan.api's AuthenticationError handler);
+- 422 on every operation that takes parameters or a body (desabinaan.api's ValidationError handler);
+- 404 on every operation with a path parameter: the object it names may not exist or lie outside the caller's
+  scope, which the project answers with 404.
+An operation that declares one of these itself keeps its own description and schema.
+
+Integer path parameters are documented as non-negative: Django's `int` path converter rejects a minus sign before
+the API sees the request, and database ids are positive anyway.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import NinjaAPI
+
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+    "required": ["detail"],
+}
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+
+
+def document_api_wide_responses(schema: dict[str, Any]) -> dict[str, Any]:
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            parameters = operation.get("parameters", [])
+            if operation.get("security"):
+                responses.setdefault("401", _error("Unauthorized"))
+            if parameters or operation.get("requestBody"):
+                responses.setdefault("422", _error("Unprocessable Entity"))
+            if any(p.get("in") == "path" for p in parameters):
+                responses.setdefault("404", _error("Not Found"))
+            for parameter in parameters:
+                if parameter.get("in") == "path" and parameter.get("schema", {}).get("type") == "integer":
+                    parameter["schema"].setdefault("minimum", 0)
+    return schema
+
+
+class DocumentedNinjaAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_api_wide_responses(super().get_openapi_schema(**kwargs))
