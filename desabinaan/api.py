@@ -14,6 +14,7 @@ from desabinaan.people.api import router as people_router
 from desabinaan.program.api import router as program_router
 from desabinaan.protection.api import router as protection_router
 from desabinaan.regions.api import router as regions_router
+from desabinaan.stats.api import router as stats_router
 
 api = DocumentedNinjaAPI(
     title="Desa Binaan Imigrasi API",
@@ -36,6 +37,7 @@ api.add_router("/collective-requests", collective_router)
 api.add_router("/offices", offices_router)
 api.add_router("/desa-binaan", program_router)
 api.add_router("/events", events_router)
+api.add_router("/stats", stats_router)
 # Protection owns several top-level paths (/screening, /screenings, /referrals, /reports, /agencies): one router
 # mounted at the root keeps the contract paths without five routers.
 api.add_router("", protection_router)

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "desabinaan.jobs",
     "desabinaan.events",
     "desabinaan.protection",
+    "desabinaan.stats",
     "desabinaan.web",
 ]
 

@@ -20,6 +20,8 @@ urlpatterns = [
     path("perlindungan/", include("desabinaan.protection.urls")),
     path("lapor/", include("desabinaan.protection.public_urls")),
     path("sosialisasi/", include("desabinaan.events.urls")),
+    path("dasbor/", include("desabinaan.stats.urls")),
+    path("statistik/", include("desabinaan.stats.public_urls")),
     path("", include("desabinaan.web.urls")),
 ]
 
