@@ -54,4 +54,3 @@ def django_db_setup(django_db_setup, django_db_blocker):
     contents = getattr(connections["default"], "_test_serialized_contents", None)
     if contents is not None:
         SERIALIZED_CONTENTS["default"] = contents
-

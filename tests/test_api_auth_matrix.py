@@ -45,7 +45,9 @@ def test_the_schema_lists_the_contract_paths():
     assert "/api/v1/regions/villages/{code}" in paths
 
 
-@pytest.mark.parametrize(("method", "path", "secured"), OPERATIONS, ids=[f"{m} {p}" for m, p, _ in OPERATIONS])
+@pytest.mark.parametrize(
+    ("method", "path", "secured"), OPERATIONS, ids=[f"{m} {p}" for m, p, _ in OPERATIONS]
+)
 def test_it_is_public_only_on_purpose(method, path, secured):
     assert secured != ((method, path) in PUBLIC_OPERATIONS), (
         f"{method} {path}: secured={secured}; add it to PUBLIC_OPERATIONS only if it must be public"
@@ -54,7 +56,9 @@ def test_it_is_public_only_on_purpose(method, path, secured):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("method", "path"), [(m, p) for m, p, s in OPERATIONS if s], ids=[f"{m} {p}" for m, p, s in OPERATIONS if s]
+    ("method", "path"),
+    [(m, p) for m, p, s in OPERATIONS if s],
+    ids=[f"{m} {p}" for m, p, s in OPERATIONS if s],
 )
 def test_it_refuses_anonymous_callers(client, method, path):
     url = re.sub(r"\{[^}]+\}", "1", path)

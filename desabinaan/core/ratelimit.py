@@ -27,7 +27,9 @@ def client_ip(request) -> str:
 
 def client_key(request, purpose: str) -> str:
     """`purpose:<hmac of the client IP>`: counters never hold a raw IP address (UU PDP data minimisation)."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"{purpose}:{client_ip(request)}".encode(), hashlib.sha256)
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"{purpose}:{client_ip(request)}".encode(), hashlib.sha256
+    )
     return f"{purpose}:{digest.hexdigest()[:32]}"
 
 

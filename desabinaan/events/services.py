@@ -255,10 +255,8 @@ def event_file_add(*, actor, event: Event, kind: str, upload) -> EventFile:
         uploads.check_size(upload, file_max_bytes())
     except ValidationError as exc:
         raise ValidationError({"file": exc}) from None
-    content_type = _sniff(upload)
-    allowed = content_type is not None and (
-        kind == EventFile.Kind.MATERIAL or content_type.startswith("image/")
-    )
+    content_type = _sniff(upload) or ""
+    allowed = bool(content_type) and (kind == EventFile.Kind.MATERIAL or content_type.startswith("image/"))
     if not allowed:
         raise ValidationError({"file": v.FILE_TYPE_INVALID})
     item = EventFile(
@@ -800,7 +798,9 @@ def quiz_response_record(
             raise ValidationError(v.QUIZ_ATTENDANCE_OTHER_EVENT)
         if QuizResponse.objects.filter(event=event, phase=phase, attendance=attendance).exists():
             raise ValidationError(v.QUIZ_ALREADY_ANSWERED)
-    question_ids = list(event.quiz_template.questions.values_list("pk", flat=True))
+    template = event.quiz_template
+    assert template is not None  # checked above through quiz_template_id, without a query
+    question_ids = list(template.questions.values_list("pk", flat=True))
     choices = {
         c.pk: c
         for c in Choice.objects.filter(

@@ -155,9 +155,7 @@ class ReadinessCheckForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("amount_paid_idr") is not None and not data.get("paid_up_front"):
-            self.add_error(
-                "amount_paid_idr", _("Centang “sudah ada uang dibayarkan” bila mengisi jumlah.")
-            )
+            self.add_error("amount_paid_idr", _("Centang “sudah ada uang dibayarkan” bila mengisi jumlah."))
         return data
 
 

@@ -105,7 +105,7 @@ def readiness_check_create(
     on: dt.date | None = None,
 ) -> ReadinessCheck:
     """Record a resident's intention with the missing documents and route warnings found on `on` (today)."""
-    if person.merged_into_id:
+    if person.merged_into is not None:
         person = person.merged_into
     _require_write(actor, person.village_id, texts.READINESS_PERSON_OUT_OF_SCOPE)
     on = on or timezone.localdate()

@@ -63,7 +63,7 @@ STALE_EDIT = _("Rujukan ini sudah diubah orang lain sejak Anda membukanya. Muat 
 DESCRIPTION_REQUIRED = _("Ceritakan apa yang terjadi.")
 MESSAGE_REQUIRED = _("Pesan tidak boleh kosong.")
 
-REFERRAL_TRANSITIONS = {
+REFERRAL_TRANSITIONS: dict[str, set[str]] = {
     Referral.Status.OPEN: {Referral.Status.IN_PROGRESS, Referral.Status.CLOSED},
     Referral.Status.IN_PROGRESS: {Referral.Status.CLOSED},
     Referral.Status.CLOSED: set(),

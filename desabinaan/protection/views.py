@@ -464,8 +464,11 @@ def _status_refused(request, status):
     return render(
         request,
         "protection/public/status_form.html",
-        {"form": StatusForm(), "error": TOO_MANY_ATTEMPTS if status == 429 else REPORT_NOT_FOUND,
-         "throttled": status == 429},
+        {
+            "form": StatusForm(),
+            "error": TOO_MANY_ATTEMPTS if status == 429 else REPORT_NOT_FOUND,
+            "throttled": status == 429,
+        },
     )
 
 

@@ -11,12 +11,18 @@ from .helpers import assert_accessible_basics, assert_fits_phone
 
 def _applicant(world):
     return Person.objects.create(
-        name="Wati Sintetis", name_key="wati sintetis", sex="F", birth_date=dt.date(2000, 5, 1), birth_year=2000,
+        name="Wati Sintetis",
+        name_key="wati sintetis",
+        sex="F",
+        birth_date=dt.date(2000, 5, 1),
+        birth_year=2000,
         village=world.tebat_monok,
     )
 
 
-def test_screening_postponement_referral_and_the_villages_follow_up(page, world, sign_in, browser, live_server):
+def test_screening_postponement_referral_and_the_villages_follow_up(
+    page, world, sign_in, browser, live_server
+):
     _applicant(world)
     sign_in(page, world.fajar)
 
@@ -75,7 +81,9 @@ def test_screening_postponement_referral_and_the_villages_follow_up(page, world,
     page.locator("textarea[name=outcome_note]").fill("Keluarga mengurus rekom Disnaker")
     page.get_by_role("button", name="Simpan status").click()
     page.wait_for_url(f"**/perlindungan/rujukan/{referral.pk}/")
-    assert page.locator("[data-testid=outcome]").inner_text().startswith("Melanjutkan melalui jalur prosedural")
+    assert (
+        page.locator("[data-testid=outcome]").inner_text().startswith("Melanjutkan melalui jalur prosedural")
+    )
 
     # The officer sees the closed loop on the screening.
     page.context.clear_cookies()
@@ -84,13 +92,17 @@ def test_screening_postponement_referral_and_the_villages_follow_up(page, world,
     assert "Melanjutkan melalui jalur prosedural" in page.locator("main").inner_text()
 
 
-def test_an_anonymous_report_is_answered_and_read_back(page, world, sign_in, browser, live_server, desktop_context):
+def test_an_anonymous_report_is_answered_and_read_back(
+    page, world, sign_in, browser, live_server, desktop_context
+):
     # The reporter: no account, no contact details.
     page.goto("/lapor/")
     assert_accessible_basics(page)
     assert_fits_phone(page)
     page.locator("select[name=category]").select_option("recruiter")
-    page.locator("textarea[name=description]").fill("Sponsor menawarkan kerja di Kamboja dan meminta uang 10 juta")
+    page.locator("textarea[name=description]").fill(
+        "Sponsor menawarkan kerja di Kamboja dan meminta uang 10 juta"
+    )
     widget = page.locator("[data-region-widget]").first
     widget.locator("input[type=search]").press_sequentially(world.tebat_monok.code, delay=10)
     widget.locator(f'[data-region-code="{world.tebat_monok.code}"]').click()

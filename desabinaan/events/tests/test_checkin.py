@@ -52,7 +52,9 @@ def test_it_rate_limits_posts_per_address(client, event, monkeypatch):
 
 
 def test_the_rate_counter_never_stores_the_client_address(client, event):
-    client.post(f"/sosialisasi/c/{event.checkin_code}/", {**FORM, "village": event.village_id}, REMOTE_ADDR="10.9.8.7")
+    client.post(
+        f"/sosialisasi/c/{event.checkin_code}/", {**FORM, "village": event.village_id}, REMOTE_ADDR="10.9.8.7"
+    )
     key = RateBucket.objects.get().key
     assert key.startswith("checkin:")
     assert "10.9.8.7" not in key
