@@ -27,3 +27,5 @@ urlpatterns = [
 
 # Uploaded files (SK decrees, attachments, report evidence) are never served from a public media URL, not even in
 # DEBUG: each app serves its files through a view that checks the user's jurisdiction.
+
+handler404 = "desabinaan.core.views.not_found"

@@ -1,10 +1,11 @@
 """The API schema documents the responses every operation can give through API-wide behaviour.
 
-django-ninja documents only the responses an operation declares. Four come from rules the whole API shares, so
+django-ninja documents only the responses an operation declares. Five come from rules the whole API shares, so
 they are added here instead of in each app's api.py (the schemathesis run in tests/quality checks that every
 response an operation gives is documented):
 - 400 on every operation that takes a body: a body that is not valid JSON is refused by django-ninja's parser;
-- 401 on every secured operation (desabinaan.api's AuthenticationError handler);
+- 401 on every secured operation (desabinaan.api's AuthenticationError handler), and 403 there too: a signed-in
+  caller whose role may not take the action is refused (ARCHITECTURE.md, "Jurisdiction");
 - 422 on every operation that takes parameters or a body (desabinaan.api's ValidationError handler);
 - 404 on every operation with a path parameter: the object it names may not exist or lie outside the caller's
   scope, which the project answers with 404.
@@ -43,6 +44,7 @@ def document_api_wide_responses(schema: dict[str, Any]) -> dict[str, Any]:
                 responses.setdefault("400", _error("Bad Request"))
             if operation.get("security"):
                 responses.setdefault("401", _error("Unauthorized"))
+                responses.setdefault("403", _error("Forbidden"))
             if parameters or operation.get("requestBody"):
                 responses.setdefault("422", _error("Unprocessable Entity"))
             if any(p.get("in") == "path" for p in parameters):

@@ -6,7 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.defaults import page_not_found
 
 
 @never_cache
@@ -56,3 +58,10 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def not_found(request, exception=None):
+    """404 as JSON under /api/ (integrators parse it), the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(_("Tidak ditemukan."))}, status=404)
+    return page_not_found(request, exception)

@@ -6,8 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from desabinaan.core.pagination import BoundedPageNumberPagination
 from desabinaan.regions.selectors import normalize_code, village_get
 
 from . import selectors, services
@@ -17,6 +18,10 @@ router = Router(tags=["desa binaan"])
 
 PARTNER_REFUSED = _("Akun ini tidak memiliki akses ke data desa binaan.")
 VILLAGE_UNKNOWN = _("Kode desa/kelurahan tidak dikenal.")
+
+
+class ErrorOut(Schema):
+    detail: str
 
 
 class DesaBinaanOut(Schema):
@@ -147,13 +152,13 @@ def _call(fn, **kwargs):
 
 
 @router.get("", response=list[DesaBinaanOut], summary="Daftar desa binaan dalam wilayah pengguna")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def desa_binaan_list(request, q: str = "", status: str = ""):
     _require_program(request)
     return selectors.desa_binaan_list(user=request.auth, q=q, status=status)
 
 
-@router.post("", response={201: DesaBinaanDetailOut}, summary="Usulkan desa binaan")
+@router.post("", response={201: DesaBinaanDetailOut, 409: ErrorOut}, summary="Usulkan desa binaan")
 def desa_binaan_propose(request, payload: ProposalIn):
     _require_program(request)
     village = village_get(code=normalize_code(payload.village_code))
@@ -175,7 +180,9 @@ def desa_binaan_detail(request, id: int):
     return _get(request, id)
 
 
-@router.post("/{id}/transitions", response={201: TransitionOut}, summary="Ubah status desa binaan")
+@router.post(
+    "/{id}/transitions", response={201: TransitionOut, 409: ErrorOut}, summary="Ubah status desa binaan"
+)
 def desa_binaan_transition(request, id: int, payload: TransitionIn):
     db = _get(request, id)
     row = _call(
@@ -198,7 +205,7 @@ def desa_binaan_transition(request, id: int, payload: TransitionIn):
 
 
 @router.get("/{id}/activities", response=list[ActivityOut], summary="Kegiatan desa binaan")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def activities_list(request, id: int):
     db = _get(request, id)
     return db.activities.select_related("author").order_by("-date", "-id")

@@ -55,6 +55,10 @@ def _office(request):
 AnswerValue = Literal["yes", "no", "unknown"]
 
 
+class ErrorOut(Schema):
+    detail: str
+
+
 class IndicatorOut(Schema):
     code: str
     label: str
@@ -194,7 +198,9 @@ def indicators_list(request):
     return indicator_set.indicators.select_related("indicator_set").order_by("order", "code")
 
 
-@router.post("/screenings", response={201: ScreeningCreatedOut}, summary="Buka skrining wawancara")
+@router.post(
+    "/screenings", response={201: ScreeningCreatedOut, 404: ErrorOut}, summary="Buka skrining wawancara"
+)
 def screening_create(request, payload: ScreeningIn):
     _office(request)
     person = person_get_for_user(request.auth, pk=payload.person_id)  # Http404 outside the scope
@@ -409,10 +415,6 @@ class StatusOut(Schema):
     status: str
     status_label: str
     messages: list[MessageOut]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def _status_out(report: Report) -> dict:
