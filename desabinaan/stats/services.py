@@ -277,7 +277,9 @@ def stats_refresh(
     progress = progress or (lambda done, total: None)
     kanims = _kanim_of_regency()
     months: set[dt.date] | None = None
-    chunks = [None] if villages is None else [villages[i : i + 500] for i in range(0, len(villages), 500)]
+    chunks: list[list[str] | None] = (
+        [None] if villages is None else [villages[i : i + 500] for i in range(0, len(villages), 500)]
+    )
     if villages is None:
         MonthlyFigure.objects.all().delete()
         PersonMonth.objects.all().delete()
@@ -285,7 +287,7 @@ def stats_refresh(
         months = set()
     total = len(chunks) + 1
     for done, chunk in enumerate(chunks):
-        if chunk is not None:
+        if chunk is not None and months is not None:
             months |= _touched_months(chunk)
             MonthlyFigure.objects.filter(level=Level.VILLAGE, area__in=chunk).delete()
             if "" in chunk:
@@ -305,7 +307,7 @@ def stats_refresh(
                                     value=n, province_code=v[:2], kanim_id=kanims.get(v[:5]))  # fmt: skip
 
         _write(rows())
-        if chunk is not None:
+        if chunk is not None and months is not None:
             months |= _touched_months(chunk)
         progress(done + 1, total)
     _rebuild_areas(months)
