@@ -320,6 +320,7 @@ def stats_refresh(
 
     state.public = public_compute()
     state.save(update_fields=["public"])
+    stats_warm_cache(generation=state.generation)
     progress(total, total)
     return {"generation": state.generation, "villages": "all" if villages is None else len(villages)}
 
@@ -365,3 +366,21 @@ def stats_refresh_changed(progress=None) -> dict:
         result = stats_refresh(villages=villages, progress=progress) if villages else {"villages": 0}
     StatsState.objects.filter(pk=1).update(watermark=now)
     return result
+
+
+def stats_warm_cache(*, generation: int, today: dt.date | None = None) -> int:
+    """Compute the unique-person counts of the multi-month presets (this quarter, this year) for the nation and
+    every province, so the first visitor after a refresh does not pay for them (a national year is a
+    COUNT(DISTINCT) over millions of rows). Kanim and village pages are small enough to compute on first view."""
+    from .periods import preset
+    from .selectors import NATIONAL, _distinct_people, target_parse
+
+    provinces = MonthlyFigure.objects.filter(level=Level.PROVINCE).values_list("area", flat=True).distinct()
+    targets = [NATIONAL] + [target_parse(f"province:{code}") for code in provinces]
+    warmed = 0
+    for name in ("quarter", "year"):
+        period = preset(name, today)
+        for target in targets:
+            _distinct_people(target, period, generation)
+            warmed += 1
+    return warmed

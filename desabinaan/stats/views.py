@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -215,9 +218,14 @@ def export_list(request, name, fmt):
 
 
 def public_stats(request):
-    data, refreshed_at = selectors.public_stats()
-    return render(
-        request,
-        "stats/public.html",
-        {"data": data, "refreshed_at": refreshed_at, "title": _("Statistik program")},
-    )
+    """Computed at refresh time; the rendered page is cached per process until the next refresh."""
+    gen, refreshed_at = selectors.generation()
+    key = f"stats-public:{gen}:{refreshed_at.timestamp() if refreshed_at else 0}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        data, refreshed_at = selectors.public_stats()
+        context = {"data": data, "refreshed_at": refreshed_at, "title": _("Statistik program")}
+        html = render_to_string("stats/public.html", context, request=request)
+        # No CSRF token or user-specific content on this page, so one rendering serves every visitor.
+        cache.set(key, html, timeout=3600)
+    return HttpResponse(html)

@@ -82,3 +82,15 @@ def test_it_rebuilds_only_changed_villages_incrementally(data):
     assert figures(f"village:{data.world.other_village.code}")["attendances"] == 3
     assert figures("national")["attendances"] == 6
     assert figures("national")["people_reached"] == 3  # Agus was already reached this month
+
+
+def test_it_warms_the_unique_person_cache_of_the_presets_after_a_refresh(data):
+    from desabinaan.stats.models import DistinctCache
+    from desabinaan.stats.periods import preset
+    from desabinaan.stats.selectors import generation
+
+    year = preset("year")
+    keys = set(
+        DistinctCache.objects.filter(month_from=year.start, generation=generation()[0]).values_list("key", flat=True)
+    )
+    assert {"national", "province:17", "province:32"} <= keys
