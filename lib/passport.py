@@ -523,7 +523,7 @@ class Intention:
     job_type: str = ""
     employer: str = ""
     agency_name: str = ""
-    # Until the licensed P3MI registry exists (protection issue) no free-text agency can be verified.
+    # Whether the licensed P3MI registry holds the named agency with a licence in force (looked up by the caller).
     agency_verified: bool = False
     sponsor_name: str = ""
     paid_up_front: bool = False

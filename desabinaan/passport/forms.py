@@ -118,7 +118,8 @@ class ReadinessCheckForm(forms.Form):
         required=False,
         max_length=200,
         help_text=_(
-            "Ditulis apa adanya; daftar P3MI berizin belum terhubung, jadi ditandai belum terverifikasi."
+            "Ditulis apa adanya; diperiksa terhadap daftar P3MI berizin, dan yang tidak ditemukan atau izinnya "
+            "tidak berlaku diberi peringatan."
         ),
     )
     one_channel = forms.BooleanField(

@@ -476,6 +476,11 @@ class ReadinessCheck(models.Model):
         return self.reference
 
     @property
+    def agency_unlicensed(self) -> bool:
+        """The check found the named agency missing from the licensed P3MI registry (or its licence not in force)."""
+        return "agency_unverified" in self.warning_codes
+
+    @property
     def warning_codes(self) -> list[str]:
         return [w["code"] for w in self.warnings]
 

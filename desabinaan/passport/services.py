@@ -84,6 +84,14 @@ def _documents_in_hand(codes: Iterable[str]) -> list[str]:
 
 
 @transaction.atomic
+def _agency_licensed(name: str, on: dt.date) -> bool:
+    """Whether the licensed-agency (P3MI) registry holds `name` with a licence in force on `on`."""
+    from desabinaan.protection.selectors import agency_link
+
+    agency, _status = agency_link(name)
+    return agency is not None and agency.effective_status(on) == "licensed"
+
+
 def readiness_check_create(
     *,
     actor,
@@ -141,6 +149,7 @@ def readiness_check_create(
         job_type=check.job_type,
         employer=check.employer,
         agency_name=check.agency_name,
+        agency_verified=_agency_licensed(check.agency_name, on),
         sponsor_name=check.sponsor_name,
         paid_up_front=check.paid_up_front,
         one_channel=check.one_channel,

@@ -183,8 +183,8 @@ READINESS_MESSAGES = {
         "kerja ke luar negeri untuk anak adalah tanda bahaya perdagangan orang."
     ),
     rules.RC_AGENCY_UNVERIFIED: _(
-        "Perusahaan/agen “%(agency)s” belum terverifikasi: periksa bahwa perusahaan penempatan (P3MI) "
-        "memiliki izin SIP3MI dan terdaftar di Kementerian P2MI sebelum memberikan dokumen atau uang."
+        "Perusahaan/agen “%(agency)s” tidak ditemukan sebagai P3MI dengan izin yang berlaku: periksa izin SIP3MI "
+        "di Kementerian P2MI sebelum memberikan dokumen atau uang."
     ),
     rules.RC_NO_DISNAKER: _(
         "Belum ada surat rekomendasi paspor dari Dinas Tenaga Kerja: daftar sebagai calon pekerja migran di Disnaker "
@@ -211,8 +211,8 @@ READINESS_CITATIONS = {
     ),
     rules.RC_AGENCY_UNVERIFIED: _(
         "UU 18/2017: penempatan oleh Perusahaan Penempatan Pekerja Migran Indonesia (P3MI) yang memiliki izin "
-        "SIP3MI; daftar P3MI berizin di Kementerian P2MI (SISKOP2MI). Pemeriksaan otomatis ke daftar P3MI belum "
-        "tersedia."
+        "SIP3MI; daftar P3MI berizin di Kementerian P2MI (SISKOP2MI), diperiksa terhadap daftar yang diimpor ke "
+        "sistem ini."
     ),
     rules.RC_NO_DISNAKER: _(
         "Praktik kantor imigrasi 2023–2025: rekomendasi paspor Disnaker untuk calon PMI (UU 18/2017)."

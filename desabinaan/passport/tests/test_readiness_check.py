@@ -117,7 +117,7 @@ def test_the_warnings_speak_indonesian_with_the_details(world, make_person):
 
     messages = {w["code"]: w["message"] for w in warnings_out(check.warnings)}
     assert "berusia 16 tahun" in messages[rules.RC_UNDER_MIN_AGE]
-    assert "belum terverifikasi" in messages[rules.RC_AGENCY_UNVERIFIED]
+    assert "“PT Abal” tidak ditemukan sebagai P3MI" in messages[rules.RC_AGENCY_UNVERIFIED]
     assert "Arab Saudi" in messages[rules.RC_MORATORIUM]
     assert "Pak Calo" in messages[rules.RC_PAID_UP_FRONT]
 
@@ -212,3 +212,28 @@ def test_an_officer_records_the_outcome(world, siti):
     assert AuditEntry.objects.filter(
         target_type="passport.readinesscheck", target_id=str(check.pk), action="update"
     ).exists()
+
+
+def _register_agency(name: str, licence: str, valid_until: dt.date):
+    from desabinaan.protection.models import LicensedAgency
+    from lib.fuzzy import normalize_agency_name
+
+    return LicensedAgency.objects.create(
+        name=name,
+        name_normalized=normalize_agency_name(name),
+        licence_number=licence,
+        valid_until=valid_until,
+        status="licensed",
+    )
+
+
+def test_an_agency_licensed_in_the_registry_raises_no_warning(world, siti):
+    _register_agency("PT Sintetis Maju Jaya Abadi", "SINTETIS/001", dt.date(2031, 3, 1))
+    check = record(world.budi, siti, **(WORK | {"agency_name": "pt. sintetis maju jaya abadi"}))
+    assert rules.RC_AGENCY_UNVERIFIED not in codes(check)
+
+
+def test_an_agency_whose_licence_has_ended_is_flagged(world, siti):
+    _register_agency("PT Contoh Bahari Sentosa", "SINTETIS/002", dt.date(2024, 5, 10))
+    check = record(world.budi, siti, **(WORK | {"agency_name": "PT Contoh Bahari Sentosa"}))
+    assert rules.RC_AGENCY_UNVERIFIED in codes(check)
