@@ -91,6 +91,8 @@ def test_it_warms_the_unique_person_cache_of_the_presets_after_a_refresh(data):
 
     year = preset("year")
     keys = set(
-        DistinctCache.objects.filter(month_from=year.start, generation=generation()[0]).values_list("key", flat=True)
+        DistinctCache.objects.filter(month_from=year.start, generation=generation()[0]).values_list(
+            "key", flat=True
+        )
     )
     assert {"national", "province:17", "province:32"} <= keys
