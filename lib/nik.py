@@ -52,7 +52,8 @@ class Nik:
         None for 29 February of a century year that was not a leap year (1900), which the NIK cannot tell apart.
         """
         year = 2000 + self.birth_year_2digit
-        if dt.date(year, self.birth_month, 1) > today:
+        # parse() validated day and month against 2000 + YY, so this date exists; a birth cannot lie after today.
+        if dt.date(year, self.birth_month, self.birth_day) > today:
             year -= 100
         try:
             return dt.date(year, self.birth_month, self.birth_day)

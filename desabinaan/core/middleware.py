@@ -72,3 +72,16 @@ class RejectNulCharactersMiddleware:
             body = request.body
             return b"\x00" in body or b"%00" in body or b"\\u0000" in body
         return False
+
+
+class DefaultLanguageMiddleware:
+    """Indonesian unless the user picks English with the language switch (its cookie); the browser's
+    Accept-Language is ignored, so a phone set to English still shows the program in Indonesian first.
+    Must run before django.middleware.locale.LocaleMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -109,3 +109,9 @@ def test_it_masks_all_but_prefix_and_serial():
     assert nik.mask(MALE) == "1771********0001"
     assert nik.mask("1771 0112 0590 0001") == "1771********0001"
     assert nik.mask("12345") == "*****"
+
+
+def test_a_birth_day_later_in_the_current_month_belongs_to_the_previous_century():
+    parsed = nik.parse("1101010201250001")  # 2 January, YY 25
+    assert parsed.birth_date(today=dt.date(2025, 1, 1)) == dt.date(1925, 1, 2)
+    assert parsed.birth_date(today=dt.date(2025, 1, 2)) == dt.date(2025, 1, 2)
