@@ -88,7 +88,7 @@ bench: install messages
 	$(PY) bench/run.py
 
 screenshots: install messages chromium
-	$(PY) -m pytest -m browser -k screenshots --screenshots
+	$(PY) -m pytest -m browser -k "screenshots or accessibility" --screenshots
 
 clean:
 	rm -rf $(VENV) var

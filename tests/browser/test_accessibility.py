@@ -8,6 +8,7 @@ under their real policy.
 from pathlib import Path
 
 import pytest
+from django.utils.text import slugify
 
 from desabinaan.accounts.models import User
 from desabinaan.web.demo import demo_seed
@@ -44,7 +45,7 @@ def _violations(page, axe_source) -> list[dict]:
     return [v for v in page.evaluate(RUN_AXE) if v["impact"] in BLOCKING]
 
 
-def test_no_main_page_has_serious_accessibility_violations(page, demo, sign_in, axe_source):
+def test_no_main_page_has_serious_accessibility_violations(page, demo, sign_in, axe_source, screenshot):
     signed_in_as = None
     found: dict[str, list[dict]] = {}
     pages = sorted(main_pages(), key=lambda item: item[0].user or "")
@@ -58,6 +59,7 @@ def test_no_main_page_has_serious_accessibility_violations(page, demo, sign_in, 
         response = page.goto(url)
         assert response.status == 200, f"{main_page.label}: {url} answered {response.status}"
         assert page.locator("html").get_attribute("lang") == "id", url
+        screenshot(page, "main-" + slugify(main_page.label))
         violations = _violations(page, axe_source)
         if violations:
             found[f"{main_page.label} ({url})"] = violations

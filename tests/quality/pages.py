@@ -96,6 +96,9 @@ MAIN_PAGES = [
     MainPage("screening create", "protection:screening_new", user=OFFICER),
     MainPage("passport readiness", "passport:readiness_list", user=OFFICER),
     MainPage("api tokens", "accounts:tokens", user=OFFICER),
+    MainPage("program dashboard", "stats:dashboard", user=OFFICER),
+    MainPage("official reports", "stats:reports", user=OFFICER),
+    MainPage("public statistics", "public_stats:index"),
 ]
 
 
