@@ -34,6 +34,7 @@ db: install messages
 
 demo: db
 	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py refresh_stats --changed
 
 run: demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
