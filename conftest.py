@@ -24,18 +24,6 @@ def _static_without_manifest(settings):
 
 
 @pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """Serve tests over plain HTTP.
-
-    pytest-django imports the settings before this file runs, so the HTTPS=0 above arrives too late for them.
-    """
-    settings.SECURE_SSL_REDIRECT = False
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.SECURE_HSTS_SECONDS = 0
-
-
-@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """The personas' passwords are hashed per test; the production hasher's slowness is its point, not ours."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

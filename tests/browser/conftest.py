@@ -69,18 +69,6 @@ def _restore_migration_data(django_db_serialized_rollback):
     including tests that open their own browser context."""
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _plain_http_live_server():
-    """The live server's middleware reads the HTTPS settings once, when it starts, before per-test fixtures run."""
-    names = ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS")
-    saved = {name: getattr(django_settings, name) for name in names}
-    for name in names:
-        setattr(django_settings, name, 0 if name == "SECURE_HSTS_SECONDS" else False)
-    yield
-    for name, value in saved.items():
-        setattr(django_settings, name, value)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Browser:
     with sync_playwright() as pw:

@@ -10,12 +10,6 @@ FEMALE_NIK = "1771015205900002"
 BIRTH = dt.date(1990, 5, 12)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The personas fixture hashes eight passwords; the production hasher makes that seconds per test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def make_person(world):
     """Register a person through the service (as the admin, duplicates allowed); Tebat Monok by default."""
