@@ -1,0 +1,162 @@
+"""Anonymous reports: receiving them (no request, nothing about the sender's connection), the reporter's additions,
+and the office's replies and triage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
+from desabinaan.offices.selectors import kanims_serving_village
+from lib.phones import normalize_phone
+
+from .. import selectors
+from ..files import TOO_MANY_FILES, clean_upload, max_files
+from ..models import Report, ReportAttachment, ReportInvolved, ReportMessage
+from .common import require
+
+DESCRIPTION_REQUIRED = _("Ceritakan apa yang terjadi.")
+MESSAGE_REQUIRED = _("Pesan tidak boleh kosong.")
+
+# Receipt codes and passphrases avoid letters people confuse (0/O, 1/I/L) when copying them onto paper.
+_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _code(n: int) -> str:
+    return "".join(secrets.choice(_ALPHABET) for _ in range(n))
+
+
+def _new_receipt_code() -> str:
+    while True:
+        code = f"LPR-{_code(4)}-{_code(4)}"
+        if not Report.objects.filter(receipt_code=code).exists():
+            return code
+
+
+def _new_passphrase() -> str:
+    # Five groups of four: about 123 bits, written on paper as "abcd-efgh-…".
+    return "-".join(_code(4).lower() for _ in range(5))
+
+
+def _attach(report: Report, files: Iterable) -> None:
+    files = list(files or [])
+    if len(files) > max_files():
+        raise ValidationError({"files": ValidationError(TOO_MANY_FILES, params={"n": max_files()})})
+    for upload in files:
+        content, content_type = clean_upload(upload)
+        attachment = ReportAttachment(report=report, content_type=content_type, size=content.size)
+        attachment.file.save("upload", content, save=False)
+        attachment.save()
+
+
+@dataclass
+class Submitted:
+    report: Report
+    passphrase: str = field(repr=False)
+
+
+@transaction.atomic
+def report_submit(
+    *,
+    category: str,
+    description: str,
+    village=None,
+    occurred_on: dt.date | None = None,
+    involved: Iterable[Mapping[str, str]] = (),
+    files: Iterable = (),
+    agency_name: str = "",
+    callback_contact: str = "",
+) -> Submitted:
+    """Receive an anonymous report. Takes no request: nothing about the sender's connection can be stored."""
+    if not description.strip():
+        raise ValidationError({"description": DESCRIPTION_REQUIRED})
+    passphrase = _new_passphrase()
+    agency, agency_check = selectors.agency_link(agency_name)
+    kanim = kanims_serving_village(village_code=village.code).first() if village is not None else None
+    report = Report(
+        receipt_code=_new_receipt_code(),
+        passphrase_hash=make_password(passphrase),
+        category=category,
+        description=description.strip(),
+        village=village,
+        kanim=kanim,
+        occurred_on=occurred_on,
+        agency_name=agency_name.strip(),
+        agency=agency,
+        agency_check=agency_check,
+        callback_contact=callback_contact.strip(),
+    )
+    report.full_clean()
+    report.save()
+    rows = []
+    for row in involved or ():
+        name, phone, account = (
+            (row.get("name") or "").strip(),
+            (row.get("phone") or "").strip(),
+            (row.get("account") or "").strip(),
+        )
+        if name or phone or account:
+            rows.append(
+                ReportInvolved(
+                    report=report,
+                    name=name[:150],
+                    phone=phone[:30],
+                    phone_normalized=normalize_phone(phone),
+                    account=account[:150],
+                )
+            )
+    ReportInvolved.objects.bulk_create(rows)
+    _attach(report, files)
+    audit_record(actor=None, action="create", target=report, summary=f"laporan {category}")
+    return Submitted(report=report, passphrase=passphrase)
+
+
+@transaction.atomic
+def report_add_information(*, report: Report, body: str, files: Iterable = ()) -> ReportMessage:
+    """The anonymous reporter adds to their report (after report_authenticate)."""
+    if not body.strip():
+        raise ValidationError({"body": MESSAGE_REQUIRED})
+    message = ReportMessage(report=report, author_kind=ReportMessage.Author.REPORTER, body=body.strip())
+    message.full_clean()
+    message.save()
+    _attach(report, files)
+    Report.objects.filter(pk=report.pk).update(updated_at=timezone.now())
+    audit_record(actor=None, action="create", target=message, summary="informasi tambahan pelapor")
+    return message
+
+
+@transaction.atomic
+def report_reply(*, actor, report: Report, body: str) -> ReportMessage:
+    require(selectors.can_screen(actor) and report in selectors.reports_for(actor))
+    if not body.strip():
+        raise ValidationError({"body": MESSAGE_REQUIRED})
+    message = ReportMessage(
+        report=report, author_kind=ReportMessage.Author.OFFICER, author=actor, body=body.strip()
+    )
+    message.full_clean()
+    message.save()
+    if report.status == Report.Status.NEW:
+        Report.objects.filter(pk=report.pk).update(status=Report.Status.TRIAGED)
+    audit_created(actor=actor, target=message, summary="balasan kepada pelapor")
+    return message
+
+
+@transaction.atomic
+def report_triage(*, actor, report: Report, category: str, priority: str, status: str) -> Report:
+    require(selectors.can_screen(actor) and report in selectors.reports_for(actor))
+    before = snapshot(report, ["category", "priority", "status"])
+    report.category, report.priority, report.status = category, priority, status
+    report.full_clean()
+    report.save(update_fields=["category", "priority", "status", "updated_at"])
+    audit_record(
+        actor=actor, action="update", target=report, changes=diff(before, snapshot(report, before.keys()))
+    )
+    return report
