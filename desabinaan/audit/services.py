@@ -5,6 +5,8 @@ from typing import Any
 
 from django.db import models
 
+from desabinaan.core.signals import record_written
+
 from .models import AccessEntry, AuditEntry
 
 # Fields whose values never enter the audit trail; a change is recorded as "changed" only.
@@ -46,7 +48,7 @@ def audit_record(
     changes: dict[str, list[Any]] | None = None,
     summary: str = "",
 ) -> AuditEntry:
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         target_type=_label(target),
@@ -54,6 +56,8 @@ def audit_record(
         changes=changes or {},
         summary=summary[:300],
     )
+    record_written.send(sender=type(target), instance=target, action=action)
+    return entry
 
 
 def audit_created(*, actor, target: models.Model, summary: str = "") -> AuditEntry:
