@@ -136,3 +136,20 @@ def quiz_form_class(questions, *, with_attendee_choices=None):
 
 def answers_from(form, questions) -> dict[int, int | None]:
     return {q.pk: form.cleaned_data.get(f"q{q.pk}") or None for q in questions}
+
+
+def attendance_kwargs(data) -> dict:
+    """The `attendance_record` arguments from a valid AttendanceForm (officer's phone form and self check-in)."""
+    return {
+        "name": data["name"],
+        "sex": data["sex"],
+        "birth_year": data.get("birth_year"),
+        "birth_date": data.get("birth_date"),
+        "nik": data.get("nik", ""),
+        "village": data["village"],
+        "target_group": data.get("target_group"),
+        "phone": data.get("phone", ""),
+        "consent": data["consent"],
+        "guardian_name": data.get("guardian_name", ""),
+        "guardian_relation": data.get("guardian_relation", ""),
+    }

@@ -1,24 +1,21 @@
-"""Pages of the events app: planning, lists and calendar, attendance capture (offline-capable), import, quizzes,
-self check-in, the office calendar feed, and the public learning pages.
+"""Officer pages of the events app: planning, lists and calendar, reports and files, attendance capture
+(offline-capable) and paper quizzes.
 
-Every scoped page reads through `selectors` (which applies `scope_for`) and writes through `services`.
+The public pages (self check-in, learning) live in `views_public`, the office calendar feed in `views_feed`, the
+Excel import in `views_import`. Every scoped page reads through `selectors` (which applies `scope_for`) and writes
+through `services`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hmac
-import io
-import uuid
 from functools import wraps
 
 import segno
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -26,12 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from desabinaan.core import ratelimit
+from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, query_without_page
-from desabinaan.jobs.models import Job
-from desabinaan.jobs.services import job_enqueue
 from desabinaan.offices.models import Kanim
-from lib import xlsx_import as xl
 
 from . import selectors, services
 from . import validation as v
@@ -40,19 +34,14 @@ from .forms import (
     EventForm,
     FileForm,
     HeldForm,
-    ImportForm,
     ReportForm,
     answers_from,
+    attendance_kwargs,
     quiz_form_class,
 )
-from .jobs import ATTENDANCE_IMPORT
-from .models import Attendance, Event, OfficeCalendar, QuizResponse
+from .models import Attendance, Event, QuizResponse
 
 PAGE_SIZE = 25
-CHECKIN_SESSION_KEY = "events_checkin"
-# Self check-in and phone quiz posts per client address in a 10-minute window: a school class behind one
-# router must fit, a script filling the list must not.
-CHECKIN_RATE = (120, 600)
 
 
 events_page = page_for(selectors.can_see_events)
@@ -70,7 +59,7 @@ def event_page(view):
     return wrapped
 
 
-def _require_write(request, event) -> None:
+def require_write(request, event) -> None:
     """403 unless the user may change this event (Kanwil staff and other villages' liaisons read only)."""
     if not services.can_write_event(request.user, event):
         raise PermissionDenied
@@ -141,71 +130,6 @@ def event_calendar(request):
     )
 
 
-def _ics_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _ics_time(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def calendar_feed(request, kanim_id: int):
-    """iCalendar of an office's events: the token in the URL is the only key (calendar apps cannot log in).
-
-    No personal data: title, place, time, topics and status only.
-    """
-    calendar = OfficeCalendar.objects.filter(kanim_id=kanim_id).first()
-    token = request.GET.get("token", "")
-    if calendar is None or not hmac.compare_digest(calendar.token, token):
-        raise Http404
-    since = timezone.now() - dt.timedelta(days=90)
-    host = request.get_host().split(":")[0]
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Desa Binaan Imigrasi//Sosialisasi//ID",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_ics_escape(_('Sosialisasi') + ' — ' + calendar.kanim.name)}",
-    ]
-    stamp = _ics_time(timezone.now())
-    for event in selectors.office_feed_events(kanim_id=kanim_id, since=since):
-        place = ", ".join(p for p in (event.venue, event.village.name, event.village.regency.name) if p)
-        topics = ", ".join(t.label for t in event.topics.all())
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:event-{event.pk}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART:{_ics_time(event.starts_at)}",
-            f"DTEND:{_ics_time(event.ends_at)}",
-            f"SUMMARY:{_ics_escape(event.title)}",
-            f"LOCATION:{_ics_escape(place)}",
-            f"DESCRIPTION:{_ics_escape(topics)}",
-            f"STATUS:{'CONFIRMED' if event.status != Event.Status.PLANNED else 'TENTATIVE'}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    # RFC 5545: CRLF line ends; long lines folded at 75 octets.
-    body = "\r\n".join(_fold(line) for line in lines) + "\r\n"
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=300"
-    return response
-
-
-def _fold(line: str) -> str:
-    raw = line.encode()
-    if len(raw) <= 75:
-        return line
-    parts, current = [], b""
-    for ch in line:
-        encoded = ch.encode()
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += encoded
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
-
-
 # --- Plan and report -----------------------------------------------------------------------------------------------
 
 
@@ -249,7 +173,7 @@ def event_create(request):
 
 @event_page
 def event_edit(request, event):
-    _require_write(request, event)
+    require_write(request, event)
     initial = {
         **{name: getattr(event, name) for name in services.EDITABLE_FIELDS},
         "starts_at": timezone.localtime(event.starts_at),
@@ -273,7 +197,7 @@ def event_edit(request, event):
             )
         except PermissionDenied as exc:
             form.add_error("village", str(exc))
-        except ValidationError as exc:
+        except (Conflict, ValidationError) as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Kegiatan disimpan."))
@@ -312,7 +236,7 @@ def event_detail(request, event):
 @require_POST
 @event_page
 def event_held(request, event):
-    _require_write(request, event)
+    require_write(request, event)
     form = HeldForm(request.POST)
     if form.is_valid():
         try:
@@ -328,7 +252,7 @@ def event_held(request, event):
 @require_POST
 @event_page
 def event_report(request, event):
-    _require_write(request, event)
+    require_write(request, event)
     form = ReportForm(request.POST)
     if form.is_valid():
         try:
@@ -349,7 +273,7 @@ def event_report(request, event):
 @require_POST
 @event_page
 def file_upload(request, event):
-    _require_write(request, event)
+    require_write(request, event)
     form = FileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -388,26 +312,10 @@ def _safe_name(name: str) -> str:
 # --- Attendance ----------------------------------------------------------------------------------------------------
 
 
-def _attendance_kwargs(data) -> dict:
-    return {
-        "name": data["name"],
-        "sex": data["sex"],
-        "birth_year": data.get("birth_year"),
-        "birth_date": data.get("birth_date"),
-        "nik": data.get("nik", ""),
-        "village": data["village"],
-        "target_group": data.get("target_group"),
-        "phone": data.get("phone", ""),
-        "consent": data["consent"],
-        "guardian_name": data.get("guardian_name", ""),
-        "guardian_relation": data.get("guardian_relation", ""),
-    }
-
-
 @event_page
 def attendance_capture(request, event):
     """The phone form. With JavaScript it queues in IndexedDB and syncs to the API; without, it posts here."""
-    _require_write(request, event)
+    require_write(request, event)
     initial = {"village": event.village}
     groups = list(event.target_groups.all())
     if len(groups) == 1:
@@ -419,7 +327,7 @@ def attendance_capture(request, event):
                 actor=request.user,
                 event=event,
                 source=Attendance.Source.FORM,
-                **_attendance_kwargs(form.cleaned_data),
+                **attendance_kwargs(form.cleaned_data),
             )
         except services.AlreadyAttending:
             form.add_error(None, v.ALREADY_ATTENDING)
@@ -448,42 +356,6 @@ def attendance_list(request, event):
     return render(request, "events/attendance_list.html", {"event": event, "page": page})
 
 
-@login_required
-def import_template(request):
-    buffer = io.BytesIO()
-    xl.write_template(buffer, services.IMPORT_COLUMNS, services.IMPORT_EXAMPLES)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="templat-daftar-hadir.xlsx"'
-    return response
-
-
-@event_page
-def attendance_import(request, event):
-    _require_write(request, event)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        path = default_storage.save(f"events/imports/{uuid.uuid4().hex}.xlsx", upload)
-        job = job_enqueue(
-            kind=ATTENDANCE_IMPORT,
-            payload={"event_id": event.pk, "path": path, "actor_id": request.user.pk},
-            actor=request.user,
-        )
-        return redirect("events:import_status", event.pk, job.pk)
-    return render(request, "events/import.html", {"event": event, "form": form})
-
-
-@event_page
-def import_status(request, event, job_id: int):
-    job = get_object_or_404(Job, pk=job_id, kind=ATTENDANCE_IMPORT, payload__event_id=event.pk)
-    template = (
-        "events/_import_status.html" if request.headers.get("HX-Request") else "events/import_status.html"
-    )
-    return render(request, template, {"event": event, "job": job})
-
-
 # --- Quizzes -------------------------------------------------------------------------------------------------------
 
 
@@ -503,7 +375,7 @@ def quiz_results(request, event):
 @event_page
 def quiz_paper(request, event, phase: str):
     """An officer types in one paper answer sheet."""
-    _require_write(request, event)
+    require_write(request, event)
     if phase not in QuizResponse.Phase.values:
         raise Http404
     questions = selectors.quiz_questions(event)
@@ -540,119 +412,6 @@ def quiz_paper(request, event, phase: str):
     )
 
 
-# --- Self check-in (public, by short code) -------------------------------------------------------------------------
-
-
-def _checkin_event(code: str) -> Event:
-    return get_object_or_404(Event.objects.select_related("village", "quiz_template"), checkin_code=code)
-
-
-def _rate_limited(request) -> bool:
-    limit, window = CHECKIN_RATE
-    return not services.rate_limit_allow(
-        key=ratelimit.client_key(request, "checkin"), limit=limit, window_seconds=window
-    )
-
-
-def checkin(request, code: str):
-    event = _checkin_event(code)
-    if not event.checkin_open():
-        return render(request, "events/checkin_closed.html", {"event": event}, status=403)
-    state = request.session.get(CHECKIN_SESSION_KEY, {}).get(str(event.pk), {})
-    form = AttendanceForm(request.POST or None, initial={"village": event.village})
-    if request.method == "POST":
-        if _rate_limited(request):
-            return render(
-                request, "events/checkin_closed.html", {"event": event, "limited": True}, status=429
-            )
-        if form.is_valid():
-            try:
-                attendance, _created = services.attendance_record(
-                    actor=None,
-                    event=event,
-                    source=Attendance.Source.SELF,
-                    **_attendance_kwargs(form.cleaned_data),
-                )
-            except services.AlreadyAttending as exc:
-                attendance = exc.existing
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-                attendance = None
-            if attendance is not None:
-                sessions = request.session.get(CHECKIN_SESSION_KEY, {})
-                sessions[str(event.pk)] = {"attendance": attendance.pk, "done": state.get("done", [])}
-                request.session[CHECKIN_SESSION_KEY] = sessions
-                return redirect("events:checkin", code)
-    return render(
-        request,
-        "events/checkin.html",
-        {
-            "event": event,
-            "form": form,
-            "checked_in": bool(state.get("attendance")),
-            "done": state.get("done", []),
-        },
-    )
-
-
-def checkin_quiz(request, code: str, phase: str):
-    event = _checkin_event(code)
-    if phase not in QuizResponse.Phase.values:
-        raise Http404
-    if not event.checkin_open():
-        return render(request, "events/checkin_closed.html", {"event": event}, status=403)
-    sessions = request.session.get(CHECKIN_SESSION_KEY, {})
-    state = sessions.get(str(event.pk), {})
-    if phase in state.get("done", []):
-        return redirect("events:checkin", code)
-    questions = selectors.quiz_questions(event)
-    if not questions:
-        raise Http404
-    form = quiz_form_class(questions)(request.POST or None)
-    if request.method == "POST":
-        if _rate_limited(request):
-            return render(
-                request, "events/checkin_closed.html", {"event": event, "limited": True}, status=429
-            )
-        if form.is_valid():
-            attendance = (
-                event.attendances.filter(pk=state.get("attendance")).first()
-                if state.get("attendance")
-                else None
-            )
-            try:
-                response = services.quiz_response_record(
-                    actor=None,
-                    event=event,
-                    phase=phase,
-                    answers=answers_from(form, questions),
-                    attendance=attendance,
-                    source=QuizResponse.Source.PHONE,
-                )
-            except ValidationError:
-                return redirect("events:checkin", code)
-            state["done"] = [*state.get("done", []), phase]
-            sessions[str(event.pk)] = state
-            request.session[CHECKIN_SESSION_KEY] = sessions
-            answers = answers_from(form, questions)
-            return render(
-                request,
-                "events/checkin_quiz_done.html",
-                {
-                    "event": event,
-                    "response": response,
-                    "phase": phase,
-                    "questions": questions,
-                    "answers": answers,
-                },
-            )
-    return render(
-        request,
-        "events/checkin_quiz.html",
-        {"event": event, "form": form, "phase": phase, "phase_label": QuizResponse.Phase(phase).label},
-    )
-
-
 # --- Offline support -----------------------------------------------------------------------------------------------
 
 
@@ -668,44 +427,3 @@ def service_worker(request):
     response["Service-Worker-Allowed"] = "/sosialisasi/"
     response["Cache-Control"] = "no-cache"
     return response
-
-
-# --- Public learning pages -----------------------------------------------------------------------------------------
-
-MODULES = {
-    "mengenali-tppo": "events/learn/tppo.html",
-    "jalur-prosedural": "events/learn/procedural.html",
-    "tanda-bahaya": "events/learn/red_flags.html",
-    "paspor": "events/learn/passport.html",
-    "tempat-melapor": "events/learn/report.html",
-}
-
-
-def learn_index(request):
-    return render(request, "events/learn/index.html")
-
-
-def learn_module(request, slug: str):
-    template = MODULES.get(slug)
-    if template is None:
-        raise Http404
-    return render(request, template)
-
-
-def learn_quiz(request):
-    """Self-check quiz: answers are scored and explained on the spot; nothing is stored."""
-    questions = selectors.public_quiz_questions()
-    form = quiz_form_class(questions)(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        answers = answers_from(form, questions)
-        rows = []
-        for question in questions:
-            choices = list(question.choices.all())
-            chosen = next((c for c in choices if c.pk == answers[question.pk]), None)
-            correct = next((c for c in choices if c.is_correct), None)
-            rows.append({"question": question, "chosen": chosen, "correct": correct})
-        score = sum(1 for r in rows if r["chosen"] is not None and r["chosen"].is_correct)
-        return render(
-            request, "events/learn/quiz_result.html", {"rows": rows, "score": score, "total": len(rows)}
-        )
-    return render(request, "events/learn/quiz.html", {"form": form})

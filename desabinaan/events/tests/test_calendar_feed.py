@@ -1,5 +1,7 @@
 """The office's iCalendar feed: protected by a per-office secret in the URL, no personal data in it."""
 
+from icalendar import Calendar
+
 from desabinaan.events import services
 from desabinaan.events.models import OfficeCalendar
 
@@ -22,12 +24,28 @@ def test_it_lists_the_offices_events_without_personal_data(world, client, event,
     response = client.get(_feed_url(world.kanim_bkl))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
+    feed = Calendar.from_ical(response.content)
+    assert [item["UID"].split("@")[0] for item in feed.walk("VEVENT")] == [f"event-{event.pk}"]
+    (item,) = feed.walk("VEVENT")
+    assert item["SUMMARY"] == event.title and "Sosialisasi TPPO" in event.title
+    assert item.start == event.starts_at.replace(microsecond=0) and item.end == event.ends_at.replace(
+        microsecond=0
+    )
+    assert item["STATUS"] == "TENTATIVE"
+    assert world.kanim_bkl.name in feed["X-WR-CALNAME"]
+    assert "Siti Rahasia" not in response.content.decode()
+
+
+def test_it_escapes_text_and_folds_long_lines(world, client, event):
+    title = "Sosialisasi TPPO; jalur resmi, paspor \\ visa" + " panjang" * 12
+    services.event_update(actor=world.ani, event=event, version=event.version, title=title)
+    response = client.get(_feed_url(world.kanim_bkl))
     body = response.content.decode()
     assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
-    assert f"UID:event-{event.pk}@" in body
-    assert "Sosialisasi TPPO" in body
-    assert "Sosialisasi Bandung" not in body
-    assert "Siti Rahasia" not in body
+    # RFC 5545: lines of at most 75 octets, CRLF ends.
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    (item,) = Calendar.from_ical(response.content).walk("VEVENT")
+    assert item["SUMMARY"] == title
 
 
 def test_it_refuses_a_wrong_or_missing_token(world, client, event):

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from desabinaan.events import views
+from desabinaan.events import views_public
 from desabinaan.events.models import Attendance, RateBucket
 
 FORM = {"name": "Rina", "sex": "F", "birth_year": "1990", "consent": "on"}
@@ -40,7 +40,7 @@ def test_check_in_opens_an_hour_before_the_start(client, make_event):
 
 
 def test_it_rate_limits_posts_per_address(client, event, monkeypatch):
-    monkeypatch.setattr(views, "CHECKIN_RATE", (2, 600))
+    monkeypatch.setattr(views_public, "CHECKIN_RATE", (2, 600))
     url = f"/sosialisasi/c/{event.checkin_code}/"
     statuses = [
         client.post(url, {**FORM, "name": f"Orang {i}", "village": event.village_id}).status_code

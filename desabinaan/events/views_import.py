@@ -1,0 +1,56 @@
+"""The attendance import: the sheet template, the upload that starts the background import, and its status page."""
+
+from __future__ import annotations
+
+import io
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from desabinaan.jobs.models import Job
+from desabinaan.jobs.services import job_enqueue
+from lib import xlsx_import as xl
+
+from . import services
+from .forms import ImportForm
+from .jobs import ATTENDANCE_IMPORT
+from .views import event_page, require_write
+
+
+@login_required
+def import_template(request):
+    buffer = io.BytesIO()
+    xl.write_template(buffer, services.IMPORT_COLUMNS, services.IMPORT_EXAMPLES)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="templat-daftar-hadir.xlsx"'
+    return response
+
+
+@event_page
+def attendance_import(request, event):
+    require_write(request, event)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        path = default_storage.save(f"events/imports/{uuid.uuid4().hex}.xlsx", upload)
+        job = job_enqueue(
+            kind=ATTENDANCE_IMPORT,
+            payload={"event_id": event.pk, "path": path, "actor_id": request.user.pk},
+            actor=request.user,
+        )
+        return redirect("events:import_status", event.pk, job.pk)
+    return render(request, "events/import.html", {"event": event, "form": form})
+
+
+@event_page
+def import_status(request, event, job_id: int):
+    job = get_object_or_404(Job, pk=job_id, kind=ATTENDANCE_IMPORT, payload__event_id=event.pk)
+    template = (
+        "events/_import_status.html" if request.headers.get("HX-Request") else "events/import_status.html"
+    )
+    return render(request, template, {"event": event, "job": job})
