@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from lib import passport as p
+from lib.passport import public_guide as p
 
 ON = dt.date(2025, 6, 1)
 

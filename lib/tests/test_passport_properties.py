@@ -3,7 +3,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib import passport as p
+from lib.passport import public_guide as p
 
 from .test_passport import RULES
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from lib import passport as rules
+from lib.passport import readiness as rules
 
 ON = dt.date(2025, 6, 1)
 MORATORIUM = rules.MoratoriumData(
