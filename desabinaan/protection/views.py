@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from desabinaan.audit.services import access_record
+from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
 from desabinaan.people.selectors import people_for_user, person_get_for_user
 
@@ -61,11 +61,15 @@ def index(request):
     if not selectors.is_office(request.user):
         return redirect("protection:referrals")
     today = timezone.localdate()
+    # ?decision=none: the dashboard's "screenings without a decision" count links here.
+    undecided = request.GET.get("decision") == "none"
+    screenings = (selectors.screenings_undecided if undecided else selectors.screenings_for)(request.user)
     return render(
         request,
         "protection/index.html",
         {
-            "screenings": selectors.screenings_for(request.user).order_by("-created_at")[:20],
+            "screenings": screenings.order_by("-created_at")[:20],
+            "undecided": undecided,
             "overdue": selectors.referrals_overdue(request.user, today=today).count(),
             "new_reports": selectors.reports_for(request.user).filter(status=Report.Status.NEW).count(),
             "can_screen": selectors.can_screen(request.user),
@@ -142,7 +146,7 @@ def screening_decide(request, pk):
             services.screening_decide(
                 actor=request.user, screening=screening, corrects=current, **form.cleaned_data
             )
-        except ValidationError as exc:
+        except (Conflict, ValidationError) as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Keputusan ditandatangani."))
@@ -162,27 +166,8 @@ def screening_refer(request, pk):
     require(selectors.can_screen(request.user))
     form = ReferralForm(request.POST or None, initial={"to_village": True})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            with transaction.atomic():
-                if data["to_village"]:
-                    services.referral_create(
-                        actor=request.user,
-                        screening=screening,
-                        to_village=True,
-                        action=data["action"],
-                        reason=data["reason"],
-                        due_on=data["due_on"],
-                    )
-                if data["agency"]:
-                    services.referral_create(
-                        actor=request.user,
-                        screening=screening,
-                        agency=data["agency"],
-                        action=data["action"],
-                        reason=data["reason"],
-                        due_on=data["due_on"],
-                    )
+            services.referrals_send(actor=request.user, screening=screening, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -197,7 +182,14 @@ def screening_refer(request, pk):
 @protection_page
 def referral_list(request):
     status = request.GET.get("status", "")
-    qs = selectors.referrals_for(request.user)
+    # ?open=1 (not closed) and ?overdue=1: the dashboard's referral counts link here.
+    only = next((name for name in ("overdue", "open") if request.GET.get(name) == "1"), "")
+    if only == "overdue":
+        qs = selectors.referrals_overdue(request.user)
+    elif only == "open":
+        qs = selectors.referrals_open(request.user)
+    else:
+        qs = selectors.referrals_for(request.user)
     if status in Referral.Status.values:
         qs = qs.filter(status=status)
     page = Paginator(qs.order_by("status", "due_on", "id"), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -206,8 +198,9 @@ def referral_list(request):
         "protection/referral_list.html",
         {
             "page": page,
-            "query": urlencode({"status": status}),
+            "query": urlencode({"status": status, **({only: "1"} if only else {})}),
             "status": status,
+            "only": only,
             "statuses": Referral.Status.choices,
             "today": timezone.localdate(),
             "office": selectors.can_see_case_details(request.user),
@@ -233,7 +226,7 @@ def referral_detail(request, pk):
         if form.is_valid():
             try:
                 services.referral_update(actor=request.user, referral=referral, **form.cleaned_data)
-            except ValidationError as exc:
+            except (Conflict, ValidationError) as exc:
                 add_service_errors(form, exc)
             else:
                 messages.success(request, _("Status rujukan diperbarui."))
@@ -303,26 +296,7 @@ def report_detail(request, pk):
             elif action == "refer":
                 refer = ReferralForm(request.POST, prefix="f", allow_village=report.village_id is not None)
                 if refer.is_valid():
-                    data = refer.cleaned_data
-                    with transaction.atomic():
-                        if data.get("to_village"):
-                            services.referral_create(
-                                actor=request.user,
-                                report=report,
-                                to_village=True,
-                                action=data["action"],
-                                reason=data["reason"],
-                                due_on=data["due_on"],
-                            )
-                        if data["agency"]:
-                            services.referral_create(
-                                actor=request.user,
-                                report=report,
-                                agency=data["agency"],
-                                action=data["action"],
-                                reason=data["reason"],
-                                due_on=data["due_on"],
-                            )
+                    services.referrals_send(actor=request.user, report=report, **refer.cleaned_data)
                     messages.success(request, _("Rujukan dikirim."))
                     return redirect("protection:report", report.pk)
         except ValidationError as exc:

@@ -25,6 +25,7 @@ from .referrals import (
     STALE_EDIT,
     referral_create,
     referral_update,
+    referrals_send,
 )
 from .reports import (
     DESCRIPTION_REQUIRED,
@@ -88,6 +89,7 @@ __all__ = [
     "is_registry_admin",
     "referral_create",
     "referral_update",
+    "referrals_send",
     "report_add_information",
     "report_reply",
     "report_submit",

@@ -111,7 +111,7 @@ def referral_update(
     # Optimistic concurrency: the conditional UPDATE succeeds only if nobody saved since `version` was read.
     updated = Referral.objects.filter(pk=referral.pk, version=version).update(version=version + 1, **fields)
     if not updated:
-        raise Conflict(STALE_EDIT)
+        raise Conflict(STALE_EDIT, field="version", code="version")
     referral.refresh_from_db()
     audit_record(
         actor=actor,
@@ -120,3 +120,31 @@ def referral_update(
         changes=diff(before, snapshot(referral, ["status", "outcome", "outcome_note"])),
     )
     return referral
+
+
+@transaction.atomic
+def referrals_send(
+    *,
+    actor,
+    screening: Screening | None = None,
+    report: Report | None = None,
+    to_village: bool = False,
+    agency=None,
+    action: str,
+    reason: str,
+    due_on: dt.date | None = None,
+) -> list[Referral]:
+    """Refer to the home village and/or one partner agency at once: one referral per target, all or none.
+
+    The office pages offer both targets in one form; each target is still one referral_create (its own checks,
+    audit entry and recipient), so the village and the agency each see only their own referral.
+    """
+    common = {"actor": actor, "screening": screening, "report": report, "action": action, "reason": reason}
+    if not to_village and agency is None:
+        raise ValidationError(REFERRAL_TARGET_REQUIRED)
+    sent = []
+    if to_village:
+        sent.append(referral_create(**common, to_village=True, due_on=due_on))
+    if agency is not None:
+        sent.append(referral_create(**common, agency=agency, due_on=due_on))
+    return sent

@@ -8,14 +8,15 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from desabinaan.core.errors import Conflict
 from desabinaan.offices.models import PartnerAgency
 from desabinaan.protection import selectors
 from desabinaan.protection.services import (
     OUTCOME_REQUIRED,
     REFERRAL_TARGET_REQUIRED,
-    Conflict,
     referral_create,
     referral_update,
+    referrals_send,
 )
 
 
@@ -36,6 +37,33 @@ def test_a_referral_has_exactly_one_target(world, screening):
     for kwargs in ({}, {"to_village": True, "agency": world.agency}):
         with pytest.raises(ValidationError, match=re.escape(str(REFERRAL_TARGET_REQUIRED))):
             referral_create(actor=world.fajar, screening=screening, action="visit", reason="x", **kwargs)
+
+
+def test_sending_to_both_targets_makes_one_referral_each(world, screening):
+    sent = referrals_send(
+        actor=world.fajar,
+        screening=screening,
+        to_village=True,
+        agency=world.agency,
+        action="visit",
+        reason="x",
+    )
+    assert [(r.to_village, r.agency) for r in sent] == [(True, None), (False, world.agency)]
+
+
+def test_sending_needs_a_target_and_is_all_or_none(world, report):
+    with pytest.raises(ValidationError, match=re.escape(str(REFERRAL_TARGET_REQUIRED))):
+        referrals_send(actor=world.fajar, screening=None, report=report.report, action="visit", reason="x")
+    with pytest.raises(PermissionDenied):
+        referrals_send(
+            actor=world.dewi,
+            report=report.report,
+            to_village=True,
+            agency=world.agency,
+            action="visit",
+            reason="x",
+        )
+    assert not report.report.referrals.exists()
 
 
 def test_the_status_moves_forward_and_closing_needs_an_outcome(world, village_referral):
