@@ -1,26 +1,45 @@
 # Desa Binaan — two commands: `make run` and `make test`. Everything else is optional.
 SHELL := /bin/bash
-PYTHON ?= python3.11
+# Interpreters tried for the virtualenv, first that runs and is 3.11–3.13 wins (newest first, then plain python3).
+# Each is run rather than looked up: a pyenv shim can exist for a version that is not installed.
+PYTHON ?= python3.13 python3.12 python3.11 python3
+PYTHON_SUPPORTED := -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))'
 VENV := .venv
 PY := $(VENV)/bin/python
+# The whole dependency tree (runtime and dev) pinned with hashes for Python 3.11–3.13 on every platform; `make lock`.
+LOCK := requirements/lock.txt
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test serve bench lint format screenshots messages install chromium db demo clean node fuzz load soak typecheck
 
-$(VENV)/.installed: pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+$(PY):
+	@for p in $(PYTHON); do $$p $(PYTHON_SUPPORTED) 2>/dev/null && exec $$p -m venv $(VENV); done; \
+	echo "Butuh Python 3.11, 3.12 atau 3.13; tidak ada yang jalan di antara: $(PYTHON)." >&2; \
+	echo "Pasang salah satunya, atau tunjuk langsung: make PYTHON=/jalur/ke/python3.12" >&2; exit 1
+
+# Exactly the locked versions, hash-checked; the project itself without resolving anything again.
+$(VENV)/.installed: $(LOCK) pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
+
+# Re-resolve the lock after changing a dependency in pyproject.toml, then commit both. uv (a dev dependency) resolves
+# once for Python 3.11–3.13 on every platform (--universal) and records every file's hash. Pins already in the lock
+# are kept unless pyproject.toml needs otherwise; `make lock LOCK_ARGS=--upgrade` moves transitive pins to the newest.
+.PHONY: lock
+lock: $(VENV)/.installed
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --universal --generate-hashes --quiet \
+		--custom-compile-command "make lock" --output-file $(LOCK) $(LOCK_ARGS)
 
 install: $(VENV)/.installed var/.env
 	@mkdir -p var/static var/media
 
 # Development secrets, generated once per clone and never committed (var/ is ignored).
-var/.env:
+var/.env: | $(PY)
 	@mkdir -p var
-	@$(PYTHON) -c 'import base64, os, secrets; print("SECRET_KEY=" + secrets.token_urlsafe(50)); print("NIK_ENCRYPTION_KEYS=" + base64.urlsafe_b64encode(os.urandom(32)).decode()); print("NIK_HASH_KEY=" + secrets.token_urlsafe(48))' > $@
+	@$(PY) -c 'import base64, os, secrets; print("SECRET_KEY=" + secrets.token_urlsafe(50)); print("NIK_ENCRYPTION_KEYS=" + base64.urlsafe_b64encode(os.urandom(32)).decode()); print("NIK_HASH_KEY=" + secrets.token_urlsafe(48))' > $@
 	@echo "Kunci pengembangan ditulis ke $@"
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
@@ -36,8 +55,9 @@ demo: db
 	DEBUG=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py refresh_stats --changed
 
+# The web server and one background worker (imports, reports, live figures) in one command; Ctrl-C stops both.
 run: demo
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" DEBUG=1 $(VENV)/bin/honcho -f Procfile start -p $(PORT)
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 chromium:
@@ -71,7 +91,8 @@ format: install
 # this serves plain HTTP on loopback; behind a TLS proxy leave HTTPS on and set BEHIND_PROXY=1.
 serve: demo
 	HTTPS=0 DEMO_MODE=1 $(PY) manage.py collectstatic --noinput -v0
-	HTTPS=0 DEMO_MODE=1 $(VENV)/bin/gunicorn desabinaan.wsgi --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-4} --access-logfile -
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" HTTPS=0 DEMO_MODE=1 WORKERS=$${WORKERS:-4} \
+		$(VENV)/bin/honcho -f Procfile.serve start -p $(PORT)
 
 # The long API fuzz run (the short one is part of `make test`); extra schemathesis options via FUZZ_ARGS.
 fuzz: demo
