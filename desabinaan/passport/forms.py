@@ -6,10 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.people.selectors import people_for_user
+from desabinaan.protection.forms import INVOLVED_ROWS
+from desabinaan.protection.models import Referral, Report, TravelPurpose
 from desabinaan.regions.forms import VillageField
 
-from .models import OUTCOME_STATUSES, Case, Country, JobType, Purpose, ReadinessStatus
-from .selectors import document_choices
+from . import texts
+from .models import OUTCOME_STATUSES, Case, Country, JobType, Purpose, ReadinessCheck, ReadinessStatus
+from .selectors import document_choices, warnings_out
 
 YES_NO_ELECTRONIC = [("1", _("Paspor elektronik (e-paspor)")), ("0", _("Paspor biasa non-elektronik"))]
 VALIDITY = [("5", _("5 tahun")), ("10", _("10 tahun"))]
@@ -136,6 +139,11 @@ class ReadinessCheckForm(forms.Form):
     documents_in_hand = forms.MultipleChoiceField(
         label=_("Dokumen yang sudah dimiliki"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    # Shown only after the service refused a person without passport-assistance consent (see `consent_missing`).
+    confirm_without_consent = forms.BooleanField(
+        label=_("Saya mengerti orang ini belum memberi persetujuan; tetap catat pemeriksaan ini"),
+        required=False,
+    )
 
     def __init__(self, *args, user, q: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,6 +166,19 @@ class ReadinessCheckForm(forms.Form):
         if data.get("amount_paid_idr") is not None and not data.get("paid_up_front"):
             self.add_error("amount_paid_idr", _("Centang “sudah ada uang dibayarkan” bila mengisi jumlah."))
         return data
+
+    @property
+    def consent_missing(self) -> bool:
+        """The service refused the person for lack of consent, or the user already ticked the confirmation."""
+        confirmed = self.is_bound and self.data.get("confirm_without_consent") in ("on", "true", "1")
+        return confirmed or any(
+            e.code == texts.CONSENT_MISSING_CODE
+            for e in self.errors.as_data().get("confirm_without_consent", [])
+        )
+
+    def main_fields(self):
+        """Every field but the consent confirmation, which the template shows apart, with its warning."""
+        return [field for field in self if field.name != "confirm_without_consent"]
 
 
 class OutcomeForm(forms.Form):
@@ -219,3 +240,109 @@ class CollectiveDecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Alasan (bila ditolak)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Follow-up of a readiness check: initial values of protection's screening, referral and report forms.
+# ---------------------------------------------------------------------------------------------------------------
+
+# Passport purposes → the screening's declared travel purpose. An internship abroad is recorded as "other" so the
+# officer states it in the interview (protection has no internship purpose).
+TRAVEL_PURPOSES = {
+    Purpose.TOURISM: TravelPurpose.TOURISM,
+    Purpose.FAMILY_VISIT: TravelPurpose.FAMILY,
+    Purpose.WORK: TravelPurpose.WORK,
+    Purpose.UMRAH_HAJJ: TravelPurpose.UMRAH,
+    Purpose.STUDY: TravelPurpose.STUDY,
+    Purpose.INTERNSHIP: TravelPurpose.OTHER,
+    Purpose.OTHER: TravelPurpose.OTHER,
+}
+
+
+def _job(check: ReadinessCheck) -> str:
+    parts = [str(check.get_job_type_display()) if check.job_type else "", check.employer]
+    return " — ".join(part for part in parts if part)
+
+
+def _from_check(check: ReadinessCheck) -> str:
+    return str(texts.FOLLOW_UP_FROM_CHECK) % {
+        "reference": check.reference,
+        "on": check.checked_on.strftime("%d-%m-%Y"),
+    }
+
+
+def _facts(check: ReadinessCheck) -> list[str]:
+    """The check's facts as lines (destination, job, agency, sponsor's name, money), then its warnings.
+
+    Never the sponsor's phone: a referral's reason is read by the village and the agency.
+    """
+    lines = []
+    if check.destination_country:
+        lines.append(_line(_("Negara tujuan"), check.get_destination_country_display()))
+    if job := _job(check):
+        lines.append(_line(_("Pekerjaan"), job))
+    if check.agency_name:
+        lines.append(_line(_("Perusahaan/agen"), check.agency_name))
+    if check.sponsor_name:
+        lines.append(_line(_("Sponsor"), check.sponsor_name))
+    if check.paid_up_front:
+        amount = f" (Rp{check.amount_paid_idr})" if check.amount_paid_idr is not None else ""
+        lines.append(str(_("Sudah ada uang dibayarkan di muka")) + amount)
+    return lines + _warning_lines(check)
+
+
+def _line(label, value) -> str:
+    return f"{label}: {value}"
+
+
+def _warning_lines(check: ReadinessCheck) -> list[str]:
+    return [f"- {w['message']}" for w in warnings_out(check.warnings)]
+
+
+def screening_initial(check: ReadinessCheck) -> dict:
+    """The interview form filled in from the check: purpose, destination, job, sponsor and agency."""
+    return {
+        "purpose": TRAVEL_PURPOSES.get(check.purpose, TravelPurpose.OTHER),
+        "destination_country": str(check.get_destination_country_display())
+        if check.destination_country
+        else "",
+        "job": _job(check)[:200],
+        "sponsor_name": check.sponsor_name,
+        "sponsor_phone": check.sponsor_phone,
+        "agency_name": check.agency_name,
+        "notes": "\n".join([_from_check(check), *_warning_lines(check)]),
+    }
+
+
+def referral_initial(check: ReadinessCheck) -> dict:
+    """A village follow-up on the procedural route; the reason names the facts, never the sponsor's phone
+    (the village and the agency read it)."""
+    return {
+        "to_village": True,
+        "action": Referral.Action.EDUCATION,
+        "reason": "\n".join([_from_check(check), *_facts(check)]),
+    }
+
+
+def report_initial(check: ReadinessCheck) -> dict:
+    """A report about the recruiter: the sponsor as the person involved, the agency, the village of the check.
+
+    The applicant's name is left out (a report is about the recruiter); the reference code leads back to them.
+    """
+    if check.agency_unlicensed:
+        category = Report.Category.FAKE_LPK
+    elif check.sponsor_name or check.sponsor_phone:
+        category = Report.Category.RECRUITER
+    elif check.job_offer:
+        category = Report.Category.JOB_OFFER
+    else:
+        category = Report.Category.OTHER
+    initial = {
+        "category": category,
+        "description": "\n".join([_from_check(check), *_facts(check)]),
+        "village": check.village_id,
+        "agency_name": check.agency_name,
+    }
+    if INVOLVED_ROWS and (check.sponsor_name or check.sponsor_phone):
+        initial |= {"involved_0_name": check.sponsor_name, "involved_0_phone": check.sponsor_phone}
+    return initial

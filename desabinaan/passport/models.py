@@ -447,6 +447,9 @@ class ReadinessCheck(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ReadinessStatus.choices, default=ReadinessStatus.OPEN
     )
+    # Set (once) when an officer starts a screening, a referral or a report from this check. The officer inbox
+    # counts checks with warnings and no follow-up yet.
+    followed_up_at = models.DateTimeField(_("ditindaklanjuti pada"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("dicatat oleh"),

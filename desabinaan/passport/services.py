@@ -16,8 +16,12 @@ from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import access_record, audit_record, diff, snapshot
 from desabinaan.people.crypto import nik_decrypt
-from desabinaan.people.models import Person
+from desabinaan.people.models import Consent, Person
+from desabinaan.people.models import Purpose as ConsentPurpose
 from desabinaan.people.services import can_reveal_nik
+from desabinaan.protection import selectors as protection_selectors
+from desabinaan.protection import services as protection_services
+from desabinaan.protection.models import Referral, Screening
 from lib import nik as nik_lib
 from lib import passport as rules
 
@@ -111,11 +115,25 @@ def readiness_check_create(
     amount_paid_idr: int | None = None,
     documents_in_hand: Sequence[str] = (),
     on: dt.date | None = None,
+    confirm_without_consent: bool = False,
 ) -> ReadinessCheck:
-    """Record a resident's intention with the missing documents and route warnings found on `on` (today)."""
+    """Record a resident's intention with the missing documents and route warnings found on `on` (today).
+
+    A person with no standing passport-assistance consent is refused (code `consent_missing`) unless the caller
+    confirms recording the check anyway; the confirmation is kept in the audit entry.
+    """
     if person.merged_into is not None:
         person = person.merged_into
     _require_write(actor, person.village_id, texts.READINESS_PERSON_OUT_OF_SCOPE)
+    consented = has_passport_consent(person)
+    if not consented and not confirm_without_consent:
+        raise ValidationError(
+            {
+                "confirm_without_consent": ValidationError(
+                    texts.READINESS_CONSENT_MISSING, code=texts.CONSENT_MISSING_CODE
+                )
+            }
+        )
     on = on or timezone.localdate()
     in_hand = _documents_in_hand(documents_in_hand)
     check = ReadinessCheck(
@@ -169,8 +187,18 @@ def readiness_check_create(
             check.pk = None
     else:
         raise RuntimeError("no free readiness reference code")
-    _audit_create(actor=actor, target=check, summary=f"Pemeriksaan kesiapan paspor {check.reference}")
+    summary = f"Pemeriksaan kesiapan paspor {check.reference}"
+    if not consented:
+        summary += " (dicatat tanpa persetujuan pendampingan paspor, dikonfirmasi petugas)"
+    _audit_create(actor=actor, target=check, summary=summary)
     return check
+
+
+def has_passport_consent(person: Person) -> bool:
+    """A standing (not withdrawn) consent or lawful basis for passport assistance."""
+    return Consent.objects.filter(
+        person=person, purpose=ConsentPurpose.PASSPORT, withdrawn_at__isnull=True
+    ).exists()
 
 
 @transaction.atomic
@@ -202,6 +230,125 @@ def readiness_outcome_record(
         summary=f"Status {check.reference}: {status}",
     )
     return outcome
+
+
+# Follow-up: a screening, a referral or a report started from a check (ARCHITECTURE: passport may import
+# protection, not the other way round, so the link from a check to what followed lives here).
+
+
+def _require_follow_up(actor, check: ReadinessCheck) -> None:
+    if not protection_selectors.can_screen(actor):
+        raise PermissionDenied(texts.FOLLOW_UP_OFFICE_ONLY)
+    _require_write(actor, check.village_id, texts.READINESS_PERSON_OUT_OF_SCOPE)
+
+
+def readiness_check_follow_up(*, actor, check: ReadinessCheck, summary: str) -> ReadinessCheck:
+    """Mark the check followed up (the first follow-up sets the time; later ones are only audited)."""
+    _require_follow_up(actor, check)
+    changes = {}
+    if check.followed_up_at is None:
+        check.followed_up_at = timezone.now()
+        check.save(update_fields=["followed_up_at", "updated_at"])
+        changes = {"followed_up_at": [None, check.followed_up_at.isoformat()]}
+    audit_record(actor=actor, action=AuditEntry.Action.UPDATE, target=check, changes=changes, summary=summary)
+    return check
+
+
+def _check_person(check: ReadinessCheck) -> Person:
+    return check.person.merged_into or check.person
+
+
+@transaction.atomic
+def readiness_screening_create(*, actor, check: ReadinessCheck, **screening) -> Screening:
+    """protection.services.screening_create for the check's person; the check is then followed up."""
+    _require_follow_up(actor, check)
+    created = protection_services.screening_create(actor=actor, person=_check_person(check), **screening)
+    readiness_check_follow_up(
+        actor=actor, check=check, summary=f"Skrining #{created.pk} dari pemeriksaan {check.reference}"
+    )
+    return created
+
+
+def readiness_referral_screening(*, actor, check: ReadinessCheck) -> Screening | None:
+    """The screening a referral from this check is filed under: the person's latest one in the actor's scope."""
+    return (
+        protection_selectors.screenings_for(actor)
+        .filter(person=_check_person(check))
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+@transaction.atomic
+def readiness_referral_create(
+    *,
+    actor,
+    check: ReadinessCheck,
+    to_village: bool,
+    agency=None,
+    action: str,
+    reason: str,
+    due_on: dt.date | None = None,
+) -> list[Referral]:
+    """Refer the check's person (to the village and/or one partner agency) under their latest screening.
+
+    A referral always has a screening or a report as its source (protection's model): with no screening yet, the
+    officer is asked to start one from the check first.
+    """
+    _require_follow_up(actor, check)
+    screening = readiness_referral_screening(actor=actor, check=check)
+    if screening is None:
+        raise ValidationError(texts.FOLLOW_UP_NEEDS_SCREENING)
+    targets = ([{"to_village": True}] if to_village else []) + ([{"agency": agency}] if agency else [])
+    if not targets:
+        raise ValidationError(protection_services.REFERRAL_TARGET_REQUIRED)
+    referrals = [
+        protection_services.referral_create(
+            actor=actor, screening=screening, action=action, reason=reason, due_on=due_on, **target
+        )
+        for target in targets
+    ]
+    readiness_check_follow_up(
+        actor=actor,
+        check=check,
+        summary=f"Rujukan #{', #'.join(str(r.pk) for r in referrals)} dari pemeriksaan {check.reference}",
+    )
+    return referrals
+
+
+@transaction.atomic
+def readiness_report_create(
+    *,
+    actor,
+    check: ReadinessCheck,
+    category: str,
+    description: str,
+    occurred_on: dt.date | None = None,
+    involved: Iterable[dict] = (),
+    files: Iterable = (),
+    agency_name: str = "",
+) -> protection_services.Submitted:
+    """An officer files a report about the recruiter behind a check, in the check's village.
+
+    It goes through the same report_submit as the public form (receipt code, no account stored with the report);
+    the officer's name is on the check's follow-up audit entry instead.
+    """
+    _require_follow_up(actor, check)
+    submitted = protection_services.report_submit(
+        category=category,
+        description=description,
+        village=check.village,
+        occurred_on=occurred_on,
+        involved=involved,
+        files=files,
+        agency_name=agency_name,
+    )
+    readiness_check_follow_up(
+        actor=actor,
+        check=check,
+        summary=f"Laporan {submitted.report.receipt_code} dari pemeriksaan {check.reference}",
+    )
+    return submitted
 
 
 # ---------------------------------------------------------------------------------------------------------------

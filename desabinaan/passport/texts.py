@@ -259,6 +259,19 @@ READINESS_UNKNOWN_DOCUMENT = _("Kode dokumen tidak dikenal: %(codes)s.")
 OUTCOME_OFFICE_ONLY = _("Hanya petugas kantor imigrasi yang dapat mencatat hasil permohonan.")
 OUTCOME_NOT_ALLOWED = _("Hasil harus salah satu dari: %(choices)s.")
 READ_ONLY = _("Akun Anda hanya dapat melihat data, tidak dapat mengubahnya.")
+# Raised on the `confirm_without_consent` field with this code (API: 422 {field, code}).
+CONSENT_MISSING_CODE = "consent_missing"
+READINESS_CONSENT_MISSING = _(
+    "Orang ini belum memberi persetujuan untuk pendampingan paspor. Catat persetujuannya dulu, atau centang "
+    "konfirmasi bahwa pemeriksaan tetap dicatat tanpa persetujuan (misalnya atas dasar pelayanan publik)."
+)
+FOLLOW_UP_OFFICE_ONLY = _("Hanya petugas kantor imigrasi yang dapat menindaklanjuti pemeriksaan ini.")
+FOLLOW_UP_NEEDS_SCREENING = _(
+    "Rujukan dibuat dari skrining wawancara. Orang ini belum pernah diskrining di wilayah kerja Anda: "
+    "mulai skrining dari pemeriksaan ini dulu."
+)
+# Starts of the notes/descriptions a follow-up is prefilled with; the check's reference code ties them together.
+FOLLOW_UP_FROM_CHECK = _("Dari pemeriksaan kesiapan paspor %(reference)s (%(on)s).")
 
 # ---------------------------------------------------------------------------------------------------------------
 # Collective service (Eazy Passport).

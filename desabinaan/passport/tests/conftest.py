@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from desabinaan.passport import selectors
 
@@ -42,12 +43,23 @@ def nik_for(village, birth_date: dt.date, sex: str) -> str:
 
 @pytest.fixture
 def make_person(world):
-    """`make_person(name, village=Tebat Monok, birth_date=1995-03-04, sex="F", nik=True)` → a registered person."""
+    """`make_person(name, village=Tebat Monok, birth_date=1995-03-04, sex="F", nik=True, consent=True)` → a
+    registered person, with a standing passport-assistance consent unless `consent=False`."""
+    from desabinaan.people.models import Consent
     from desabinaan.people.services import person_create
 
-    def _make(name, *, village=None, birth_date=dt.date(1995, 3, 4), birth_year=None, sex="F", nik=True):
+    def _make(
+        name,
+        *,
+        village=None,
+        birth_date=dt.date(1995, 3, 4),
+        birth_year=None,
+        sex="F",
+        nik=True,
+        consent=True,
+    ):
         village = village or world.tebat_monok
-        return person_create(
+        person = person_create(
             actor=None,
             name=name,
             nik=nik_for(village, birth_date, sex) if nik and birth_date else None,
@@ -57,6 +69,11 @@ def make_person(world):
             village=village,
             allow_probable_duplicates=True,
         )
+        if consent:
+            Consent.objects.create(
+                person=person, purpose="passport", lawful_basis="consent", given_at=timezone.now()
+            )
+        return person
 
     return _make
 
