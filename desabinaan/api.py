@@ -1,10 +1,22 @@
 """The JSON API root: /api/v1/. Each app contributes a router from its api.py."""
 
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from desabinaan.accounts.api import router as accounts_router
 from desabinaan.accounts.api_auth import api_auth
+from desabinaan.core.errors import (
+    FORBIDDEN,
+    NOT_FOUND,
+    Conflict,
+    conflict_body,
+    error_body,
+    schema_error_body,
+    validation_error_body,
+)
 from desabinaan.core.openapi import DocumentedNinjaAPI
 from desabinaan.events.api import router as events_router
 from desabinaan.offices.api import router as offices_router
@@ -43,13 +55,51 @@ api.add_router("/stats", stats_router)
 api.add_router("", protection_router)
 
 
+UNAUTHORIZED = _("Autentikasi diperlukan.")
+
+# The API's errors, all with the body core.errors.ErrorOut. ninja picks the handler of the nearest class in the
+# exception's MRO, so AuthenticationError (an HttpError) keeps its own message and Http404 its own status.
+
+
 @api.exception_handler(AuthenticationError)
 def unauthorized(request, exc):
-    return api.create_response(request, {"detail": str(_("Autentikasi diperlukan."))}, status=401)
+    return api.create_response(request, error_body(UNAUTHORIZED), status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    """Refusals decided in an endpoint (429 from the rate limits, 400 for a body that is not JSON, …)."""
+    return api.create_response(request, error_body(exc.message), status=exc.status_code)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return api.create_response(request, error_body(str(exc) or FORBIDDEN), status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    # Selectors raise a bare Http404 for "absent or outside your scope"; a message given on purpose is kept.
+    return api.create_response(request, error_body(str(exc) or NOT_FOUND), status=404)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def does_not_exist(request, exc):
+    # Django's own message names the model in English; the caller gets the same answer as for Http404.
+    return api.create_response(request, error_body(NOT_FOUND), status=404)
+
+
+@api.exception_handler(Conflict)
+def conflict(request, exc):
+    return api.create_response(request, conflict_body(exc), status=409)
+
+
+@api.exception_handler(DjangoValidationError)
+def invalid(request, exc):
+    return api.create_response(request, validation_error_body(exc), status=422)
 
 
 @api.exception_handler(ValidationError)
-def validation_error(request, exc):
-    return api.create_response(
-        request, {"detail": str(_("Data tidak valid.")), "errors": exc.errors}, status=422
-    )
+def schema_invalid(request, exc):
+    """A request that does not match the operation's schema: the first problem, in the same shape."""
+    return api.create_response(request, schema_error_body(exc.errors), status=422)

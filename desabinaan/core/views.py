@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 
+from .errors import Conflict
+
 
 @never_cache
 def healthz(request):
@@ -51,9 +53,14 @@ def page_for(can_see):
     return decorator
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: field errors on their fields, the rest on top."""
-    if hasattr(error, "error_dict"):
+def add_service_errors(form, error: ValidationError | Conflict) -> None:
+    """Put a service's ValidationError or Conflict on the form: field errors on their fields, the rest on top.
+
+    A Conflict is about the record's state (a stale version is a hidden field), so it always goes on top.
+    """
+    if isinstance(error, Conflict):
+        form.add_error(None, str(error))
+    elif hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:

@@ -8,22 +8,22 @@ import datetime as dt
 import uuid
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import Field
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.core.errors import ErrorOut, error_body, field_invalid
 from desabinaan.people import validation as pv
 from desabinaan.regions.selectors import normalize_code, village_get
 
 from . import selectors, services
+from . import validation as v
 from .models import Event, TargetGroup, Topic
 
 router = Router(tags=["sosialisasi"])
-EVENT_NOT_FOUND = _("Kegiatan tidak ditemukan.")
 UNKNOWN_CODES = _("Kode tidak dikenal: %(codes)s.")
 
 
@@ -126,14 +126,9 @@ class AttendanceOut(Schema):
         return obj.target_group.code if obj.target_group_id else None
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-    code: str | None = None
+class ConflictOut(ErrorOut):
+    """The 409 of a person already on the list: the error body plus their attendance record."""
 
-
-class ConflictOut(Schema):
-    detail: str
     existing_id: int | None = None
 
 
@@ -160,15 +155,6 @@ class QuizResultsOut(Schema):
     questions: list[QuestionResultOut]
 
 
-def _first_error(error: ValidationError) -> tuple[str, str | None, str | None]:
-    if hasattr(error, "error_dict"):
-        name, errors = next(iter(error.error_dict.items()))
-        first = errors[0]
-        message = first.message % first.params if first.params else first.message
-        return str(message), (None if name == "__all__" else name), first.code
-    return str(error.messages[0]), None, getattr(error, "code", None)
-
-
 def _event(request, event_id: int) -> Event:
     return selectors.event_get_for_user(request.auth, pk=event_id)
 
@@ -185,47 +171,37 @@ def list_events(request, filters: EventFilter = Query(...)):  # noqa: B008 - nin
     return selectors.events_for_user(request.auth, **filters.dict())
 
 
-@router.post("", response={201: EventOut, 403: ErrorOut, 422: ErrorOut}, summary="Rencanakan kegiatan")
+@router.post("", response={201: EventOut}, summary="Rencanakan kegiatan")
 def create_event(request, payload: EventIn):
-    scope = scope_for(request.auth)
-    if not scope.can_write:
-        return 403, {"detail": str(services.v.EVENT_READ_ONLY)}
+    if not scope_for(request.auth).can_write:
+        raise PermissionDenied(v.EVENT_READ_ONLY)
     village = village_get(code=normalize_code(payload.village_code))
     if village is None:
-        return 422, {"detail": str(pv.VILLAGE_UNKNOWN_CODE), "field": "village_code", "code": "unknown"}
+        raise field_invalid("village_code", pv.VILLAGE_UNKNOWN_CODE, code="unknown")
     groups, unknown_groups = _by_codes(TargetGroup, payload.target_groups)
     topics, unknown_topics = _by_codes(Topic, payload.topics)
     if unknown_groups or unknown_topics:
         field = "target_groups" if unknown_groups else "topics"
         codes = ", ".join(unknown_groups or unknown_topics)
-        return 422, {"detail": str(UNKNOWN_CODES % {"codes": codes}), "field": field, "code": "unknown"}
-    try:
-        event = services.event_create(
-            actor=request.auth,
-            title=payload.title,
-            village=village,
-            starts_at=payload.starts_at,
-            ends_at=payload.ends_at,
-            venue=payload.venue,
-            target_groups=groups,
-            topics=topics,
-            speakers=payload.speakers,
-            planned_attendance=payload.planned_attendance,
-        )
-    except PermissionDenied as exc:
-        return 403, {"detail": str(exc), "field": "village_code"}
-    except ValidationError as exc:
-        message, field, code = _first_error(exc)
-        return 422, {"detail": message, "field": field, "code": code}
+        raise field_invalid(field, UNKNOWN_CODES % {"codes": codes}, code="unknown")
+    event = services.event_create(
+        actor=request.auth,
+        title=payload.title,
+        village=village,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        venue=payload.venue,
+        target_groups=groups,
+        topics=topics,
+        speakers=payload.speakers,
+        planned_attendance=payload.planned_attendance,
+    )
     return 201, event
 
 
-@router.get("/{int:event_id}", response={200: EventOut, 404: ErrorOut}, summary="Detail kegiatan")
+@router.get("/{int:event_id}", response=EventOut, summary="Detail kegiatan")
 def get_event(request, event_id: int):
-    try:
-        return 200, _event(request, event_id)
-    except Http404:
-        return 404, {"detail": str(EVENT_NOT_FOUND)}
+    return _event(request, event_id)
 
 
 @router.get(
@@ -241,36 +217,22 @@ def list_attendance(request, event_id: int):
 
 @router.post(
     "/{int:event_id}/attendance",
-    response={
-        200: AttendanceOut,
-        201: AttendanceOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ConflictOut,
-        422: ErrorOut,
-    },
+    response={200: AttendanceOut, 201: AttendanceOut, 409: ConflictOut},
     summary="Catat kehadiran (idempoten per client_id)",
 )
 def record_attendance(request, event_id: int, payload: AttendanceIn):
     """201 for a new record; 200 with the same record when this client_id was already received."""
-    try:
-        event = _event(request, event_id)
-    except Http404:
-        return 404, {"detail": str(EVENT_NOT_FOUND)}
+    event = _event(request, event_id)
     if not services.can_write_event(request.auth, event):
-        return 403, {"detail": str(services.v.EVENT_READ_ONLY)}
+        raise PermissionDenied(v.EVENT_READ_ONLY)
     village = village_get(code=normalize_code(payload.village_code))
     if village is None:
-        return 422, {"detail": str(pv.VILLAGE_UNKNOWN_CODE), "field": "village_code", "code": "unknown"}
+        raise field_invalid("village_code", pv.VILLAGE_UNKNOWN_CODE, code="unknown")
     group = None
     if payload.target_group:
         group = TargetGroup.objects.filter(code=payload.target_group).first()
         if group is None:
-            return 422, {
-                "detail": str(services.v.TARGET_GROUP_UNKNOWN),
-                "field": "target_group",
-                "code": "unknown",
-            }
+            raise field_invalid("target_group", v.TARGET_GROUP_UNKNOWN, code="unknown")
     try:
         attendance, created = services.attendance_record(
             actor=request.auth,
@@ -290,24 +252,17 @@ def record_attendance(request, event_id: int, payload: AttendanceIn):
             source=payload.source,
         )
     except services.AlreadyAttending as exc:
-        return 409, {"detail": str(services.v.ALREADY_ATTENDING), "existing_id": exc.existing.pk}
-    except PermissionDenied as exc:
-        return 403, {"detail": str(exc)}
-    except ValidationError as exc:
-        message, field, code = _first_error(exc)
-        return 422, {"detail": message, "field": field, "code": code}
+        # Not a plain Conflict: the offline queue needs the existing record's id to reconcile.
+        body = error_body(v.ALREADY_ATTENDING, code="already_attending")
+        return 409, {**body, "existing_id": exc.existing.pk}
     attendance = selectors.attendance_for_event(event).get(pk=attendance.pk)
     return (201 if created else 200), attendance
 
 
 @router.get(
     "/{int:event_id}/quiz-results",
-    response={200: QuizResultsOut, 404: ErrorOut},
+    response=QuizResultsOut,
     summary="Hasil kuis pra/pasca: rata-rata, peningkatan, dan tingkat benar per soal",
 )
 def quiz_results(request, event_id: int):
-    try:
-        event = _event(request, event_id)
-    except Http404:
-        return 404, {"detail": str(EVENT_NOT_FOUND)}
-    return 200, selectors.quiz_results(event)
+    return selectors.quiz_results(_event(request, event_id))

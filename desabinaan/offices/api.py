@@ -1,10 +1,11 @@
 """Office lookups: /api/v1/offices/. Public (auth=None): a resident's form asks which office serves their village."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
+from desabinaan.core.errors import error_responses
 from desabinaan.regions.models import Village
 from desabinaan.regions.selectors import normalize_code
 
@@ -29,23 +30,19 @@ class KanimOut(Schema):
     kanwil: KanwilRef
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
 class KanimFilter(Schema):
     village_code: str = Field(..., description="Kode desa/kelurahan Kemendagri, mis. 17.08.04.2002")
 
 
 @router.get(
     "/kanims",
-    response={200: list[KanimOut], 404: ErrorOut},
+    response={200: list[KanimOut], **error_responses(404)},
     summary="Kantor imigrasi yang melayani sebuah desa/kelurahan",
 )
 def kanims_for_village(request, filters: Query[KanimFilter]):
     code = normalize_code(filters.village_code)
     if not Village.objects.filter(code=code).exists():
-        raise HttpError(404, str(VILLAGE_UNKNOWN))
+        raise Http404(VILLAGE_UNKNOWN)
     return [
         {
             "id": kanim.pk,

@@ -7,17 +7,16 @@ that every bad value gets the guide's own Indonesian message (422 with the field
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
+from desabinaan.core.errors import ErrorOut, error_body, error_responses, field_invalid
 from desabinaan.people.selectors import person_get_for_user
 from desabinaan.regions.forms import VILLAGE_UNKNOWN
 from desabinaan.regions.selectors import village_get
@@ -28,6 +27,7 @@ from . import selectors, services, texts
 router = Router(auth=None, tags=["paspor"])
 
 NO_SCHEDULE_ON = _("Belum ada tarif paspor yang tercatat untuk tanggal tersebut.")
+APPLICANTS_REFUSED = _("Sebagian pemohon tidak dapat dilayani.")
 
 
 class GuideIn(Schema):
@@ -117,17 +117,9 @@ class FeesQuery(Schema):
     on: str | None = Field(None, description="YYYY-MM-DD; kosong: hari ini")
 
 
-def _invalid(error: rules.PassportInputError) -> ValidationError:
-    return ValidationError(
-        [
-            {
-                "loc": ["body", "payload", error.field],
-                "field": error.field,
-                "type": error.code,
-                "msg": texts.error_text(error),
-            }
-        ]
-    )
+def _invalid(error: rules.PassportInputError):
+    """lib.passport's input error (no Django there) as the API's 422: the guide's Indonesian text, field, code."""
+    return field_invalid(error.field, texts.error_text(error), code=error.code)
 
 
 @router.post("/guide", response=GuideOut, summary="Panduan paspor: dokumen, biaya, masa berlaku, langkah")
@@ -139,20 +131,21 @@ def guide(request, payload: GuideIn):
         raise _invalid(error) from None
 
 
-@router.get("/fees", response=ScheduleOut, summary="Tarif paspor yang berlaku pada suatu tanggal")
+@router.get(
+    "/fees",
+    response={200: ScheduleOut, **error_responses(404)},
+    summary="Tarif paspor yang berlaku pada suatu tanggal",
+)
 def fees(request, filters: Query[FeesQuery]):
     on = timezone.localdate()
     if filters.on:
         try:
             on = dt.date.fromisoformat(filters.on.strip())
         except ValueError:
-            error = rules.PassportInputError("on", rules.BAD_DATE)
-            raise ValidationError(
-                [{"loc": ["query", "on"], "field": "on", "type": error.code, "msg": texts.error_text(error)}]
-            ) from None
+            raise _invalid(rules.PassportInputError("on", rules.BAD_DATE)) from None
     schedule = selectors.fee_schedule_on(on=on)
     if schedule is None:
-        raise HttpError(404, str(NO_SCHEDULE_ON))
+        raise Http404(NO_SCHEDULE_ON)
     return selectors.fee_schedule_out(schedule)
 
 
@@ -163,14 +156,6 @@ def fees(request, filters: Query[FeesQuery]):
 
 readiness_router = Router(tags=["kesiapan paspor"])
 collective_router = Router(tags=["paspor kolektif"])
-
-NOT_FOUND = _("Data tidak ditemukan.")
-
-
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-    code: str | None = None
 
 
 class ReadinessIn(Schema):
@@ -189,6 +174,11 @@ class ReadinessIn(Schema):
     amount_paid_idr: int | None = Field(None, ge=0)
     one_channel: bool = False
     documents_in_hand: list[str] = Field(default_factory=list, description="Kode dokumen, mis. ktp, kk")
+    confirm_without_consent: bool = Field(
+        False,
+        description="Tanpa persetujuan pendampingan paspor yang berlaku, pemeriksaan ditolak (422, kode "
+        "consent_missing) kecuali bernilai true.",
+    )
 
 
 class DocumentRefOut(Schema):
@@ -231,13 +221,6 @@ class OutcomeIn(Schema):
     note: str = ""
 
 
-def _first_error(error: DjangoValidationError) -> tuple[str, str | None]:
-    if hasattr(error, "error_dict"):
-        field, errors = next(iter(error.error_dict.items()))
-        return " ".join(errors[0].messages), (None if field == "__all__" else field)
-    return " ".join(error.messages), None
-
-
 def _readiness_out(check, outcomes=None) -> dict:
     return {
         "reference": check.reference,
@@ -259,83 +242,63 @@ def _readiness_out(check, outcomes=None) -> dict:
 
 @readiness_router.post(
     "",
-    response={201: ReadinessOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: ReadinessOut, **error_responses(404)},
     summary="Catat pemeriksaan kesiapan paspor",
 )
 def readiness_create(request, payload: ReadinessIn):
     user = request.auth
     if not scope_for(user).can_write:
-        return 403, {"detail": str(texts.READ_ONLY)}
+        raise PermissionDenied(texts.READ_ONLY)
     try:
         person = person_get_for_user(user, pk=payload.person_id)
     except Http404:
-        return 404, {"detail": str(texts.READINESS_PERSON_OUT_OF_SCOPE), "field": "person_id"}
-    try:
-        check = services.readiness_check_create(
-            actor=user,
-            person=person,
-            purpose=payload.purpose,
-            case=payload.case or "new",
-            married=payload.married,
-            destination_country=payload.destination_country or "",
-            job_offer=payload.job_offer,
-            job_type=payload.job_type or "",
-            employer=payload.employer or "",
-            agency_name=payload.agency_name or "",
-            sponsor_name=payload.sponsor_name or "",
-            sponsor_phone=payload.sponsor_phone or "",
-            paid_up_front=payload.paid_up_front,
-            amount_paid_idr=payload.amount_paid_idr,
-            one_channel=payload.one_channel,
-            documents_in_hand=payload.documents_in_hand,
-        )
-    except PermissionDenied as error:
-        return 403, {"detail": str(error)}
-    except DjangoValidationError as error:
-        message, field = _first_error(error)
-        return 422, {"detail": message, "field": field}
+        # The person is named in the body, not the path: say which value was not found.
+        raise Http404(texts.READINESS_PERSON_OUT_OF_SCOPE) from None
+    check = services.readiness_check_create(
+        actor=user,
+        person=person,
+        purpose=payload.purpose,
+        case=payload.case or "new",
+        married=payload.married,
+        destination_country=payload.destination_country or "",
+        job_offer=payload.job_offer,
+        job_type=payload.job_type or "",
+        employer=payload.employer or "",
+        agency_name=payload.agency_name or "",
+        sponsor_name=payload.sponsor_name or "",
+        sponsor_phone=payload.sponsor_phone or "",
+        paid_up_front=payload.paid_up_front,
+        amount_paid_idr=payload.amount_paid_idr,
+        one_channel=payload.one_channel,
+        documents_in_hand=payload.documents_in_hand,
+        confirm_without_consent=payload.confirm_without_consent,
+    )
     return 201, _readiness_out(check)
 
 
-@readiness_router.get(
-    "/{reference}", response={200: ReadinessOut, 404: ErrorOut}, summary="Detail pemeriksaan kesiapan"
-)
+@readiness_router.get("/{reference}", response=ReadinessOut, summary="Detail pemeriksaan kesiapan")
 def readiness_get(request, reference: str):
     """A personal record: every read is written to the person's access log (channel "api")."""
-    try:
-        check = selectors.readiness_check_get_for_user(request.auth, reference=reference)
-    except Http404:
-        return 404, {"detail": str(NOT_FOUND)}
+    check = selectors.readiness_check_get_for_user(request.auth, reference=reference)
     access_record(
         actor=request.auth, person=check.person, channel="api", purpose=texts.READINESS_DETAIL_PURPOSE
     )
-    return 200, _readiness_out(check, selectors.readiness_outcomes(check))
+    return _readiness_out(check, selectors.readiness_outcomes(check))
 
 
 @readiness_router.post(
-    "/{reference}/outcome",
-    response={200: ReadinessOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-    summary="Catat hasil permohonan (petugas)",
+    "/{reference}/outcome", response=ReadinessOut, summary="Catat hasil permohonan (petugas)"
 )
 def readiness_outcome(request, reference: str, payload: OutcomeIn):
-    try:
-        check = selectors.readiness_check_get_for_user(request.auth, reference=reference)
-    except Http404:
-        return 404, {"detail": str(NOT_FOUND)}
-    try:
-        services.readiness_outcome_record(
-            actor=request.auth,
-            check=check,
-            status=payload.status,
-            on=payload.on or timezone.localdate(),
-            note=payload.note,
-        )
-    except PermissionDenied as error:
-        return 403, {"detail": str(error)}
-    except DjangoValidationError as error:
-        message, field = _first_error(error)
-        return 422, {"detail": message, "field": field}
-    return 200, _readiness_out(check, selectors.readiness_outcomes(check))
+    check = selectors.readiness_check_get_for_user(request.auth, reference=reference)
+    services.readiness_outcome_record(
+        actor=request.auth,
+        check=check,
+        status=payload.status,
+        on=payload.on or timezone.localdate(),
+        note=payload.note,
+    )
+    return _readiness_out(check, selectors.readiness_outcomes(check))
 
 
 class ApplicantIn(Schema):
@@ -384,9 +347,9 @@ class ApplicantProblemOut(Schema):
     message: str
 
 
-class CollectiveErrorOut(Schema):
-    detail: str
-    field: str | None = None
+class CollectiveErrorOut(ErrorOut):
+    """The 422 of a request some applicants cannot join: the error body plus every refused applicant and why."""
+
     applicants: list[ApplicantProblemOut] = []
 
 
@@ -423,16 +386,16 @@ def _collective_out(collective) -> dict:
 
 @collective_router.post(
     "",
-    response={201: CollectiveOut, 403: CollectiveErrorOut, 422: CollectiveErrorOut},
+    response={201: CollectiveOut, 422: CollectiveErrorOut},
     summary="Buat permohonan paspor kolektif (Eazy Passport)",
 )
 def collective_create(request, payload: CollectiveIn):
     user = request.auth
     if not scope_for(user).can_write:
-        return 403, {"detail": str(texts.READ_ONLY)}
+        raise PermissionDenied(texts.READ_ONLY)
     village = village_get(code=payload.village_code.strip())
     if village is None:
-        return 422, {"detail": str(VILLAGE_UNKNOWN), "field": "village_code"}
+        raise field_invalid("village_code", VILLAGE_UNKNOWN, code="unknown")
     try:
         with transaction.atomic():
             collective = services.collective_request_create(
@@ -449,69 +412,38 @@ def collective_create(request, payload: CollectiveIn):
             if payload.submit:
                 services.collective_request_submit(actor=user, request=collective)
     except services.ApplicantsRefused as refused:
-        return 422, {
-            "detail": str(_("Sebagian pemohon tidak dapat dilayani.")),
-            "field": "applicants",
-            "applicants": refused.problems,
-        }
-    except PermissionDenied as error:
-        return 403, {"detail": str(error), "field": "village_code"}
-    except DjangoValidationError as error:
-        message, field = _first_error(error)
-        return 422, {"detail": message, "field": field}
+        # Not a plain ValidationError: the body lists every refused applicant, not only the first problem.
+        body = error_body(APPLICANTS_REFUSED, field="applicants", code="applicants")
+        return 422, {**body, "applicants": refused.problems}
     return 201, _collective_out(collective)
 
 
-@collective_router.get("/{int:request_id}", response={200: CollectiveOut, 404: ErrorOut}, summary="Detail")
+@collective_router.get("/{int:request_id}", response=CollectiveOut, summary="Detail")
 def collective_get(request, request_id: int):
-    try:
-        collective = selectors.collective_request_get_for_user(request.auth, pk=request_id)
-    except Http404:
-        return 404, {"detail": str(NOT_FOUND)}
-    return 200, _collective_out(collective)
+    return _collective_out(selectors.collective_request_get_for_user(request.auth, pk=request_id))
 
 
 @collective_router.post(
-    "/{int:request_id}/submit",
-    response={200: CollectiveOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-    summary="Ajukan permohonan kolektif",
+    "/{int:request_id}/submit", response=CollectiveOut, summary="Ajukan permohonan kolektif"
 )
 def collective_submit(request, request_id: int):
-    try:
-        collective = selectors.collective_request_get_for_user(request.auth, pk=request_id)
-    except Http404:
-        return 404, {"detail": str(NOT_FOUND)}
-    try:
-        services.collective_request_submit(actor=request.auth, request=collective)
-    except PermissionDenied as error:
-        return 403, {"detail": str(error)}
-    except DjangoValidationError as error:
-        message, field = _first_error(error)
-        return 422, {"detail": message, "field": field}
-    return 200, _collective_out(collective)
+    collective = selectors.collective_request_get_for_user(request.auth, pk=request_id)
+    services.collective_request_submit(actor=request.auth, request=collective)
+    return _collective_out(collective)
 
 
 @collective_router.post(
     "/{int:request_id}/decision",
-    response={200: CollectiveOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response=CollectiveOut,
     summary="Terima atau tolak permohonan kolektif (kantor imigrasi)",
 )
 def collective_decide(request, request_id: int, payload: DecisionIn):
-    try:
-        collective = selectors.collective_request_get_for_user(request.auth, pk=request_id)
-    except Http404:
-        return 404, {"detail": str(NOT_FOUND)}
-    try:
-        services.collective_request_decide(
-            actor=request.auth,
-            request=collective,
-            decision=payload.decision,
-            service_date=payload.service_date,
-            reason=payload.reason,
-        )
-    except PermissionDenied as error:
-        return 403, {"detail": str(error)}
-    except DjangoValidationError as error:
-        message, field = _first_error(error)
-        return 422, {"detail": message, "field": field}
-    return 200, _collective_out(collective)
+    collective = selectors.collective_request_get_for_user(request.auth, pk=request_id)
+    services.collective_request_decide(
+        actor=request.auth,
+        request=collective,
+        decision=payload.decision,
+        service_date=payload.service_date,
+        reason=payload.reason,
+    )
+    return _collective_out(collective)

@@ -6,15 +6,14 @@ The field names of the request and response schemas are a contract with API clie
 import datetime as dt
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.utils.translation import gettext_lazy as _
+from django.core.exceptions import PermissionDenied
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import Field
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
+from desabinaan.core.errors import ErrorOut, error_body, field_invalid
 from desabinaan.regions.selectors import village_get
 
 from . import selectors, services
@@ -22,7 +21,6 @@ from . import validation as v
 from .models import Person
 
 router = Router(tags=["orang"])
-PERSON_NOT_FOUND = _("Orang tidak ditemukan.")
 
 
 class PersonIn(Schema):
@@ -68,14 +66,9 @@ class PersonCreatedOut(PersonOut):
     possible_duplicates: list[PersonRef]
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-    code: str | None = None
+class ConflictOut(ErrorOut):
+    """The 409 of a NIK already registered: the error body plus the existing person, when in the caller's scope."""
 
-
-class ConflictOut(Schema):
-    detail: str
     existing_id: int | None
 
 
@@ -87,31 +80,17 @@ def _ref(person: Person) -> dict:
     return {"id": person.pk, "name": person.name, "nik_masked": person.nik_masked}
 
 
-def _first_error(error: ValidationError) -> tuple[str, str | None, str | None]:
-    """(message, field, code) of the first problem, for the 422 body."""
-    if hasattr(error, "error_dict"):
-        field, errors = next(iter(error.error_dict.items()))
-        first = errors[0]
-        message = first.message % first.params if first.params else first.message
-        return str(message), (None if field == "__all__" else field), first.code
-    return str(error.messages[0]), None, getattr(error, "code", None)
-
-
-@router.post(
-    "",
-    response={201: PersonCreatedOut, 403: ErrorOut, 409: ConflictOut, 422: ErrorOut},
-    summary="Daftarkan orang",
-)
+@router.post("", response={201: PersonCreatedOut, 409: ConflictOut}, summary="Daftarkan orang")
 def create_person(request, payload: PersonIn):
     """Register a person. Similar persons do not block the API; they come back in `possible_duplicates`."""
     scope = scope_for(request.auth)
     if not scope.can_write:
-        return 403, {"detail": str(v.READ_ONLY)}
+        raise PermissionDenied(v.READ_ONLY)
     village = village_get(code=payload.village_code.strip())
     if village is None:
-        return 422, {"detail": str(v.VILLAGE_UNKNOWN_CODE), "field": "village_code", "code": "unknown"}
+        raise field_invalid("village_code", v.VILLAGE_UNKNOWN_CODE, code="unknown")
     if not scope.contains_village(village):
-        return 403, {"detail": str(v.VILLAGE_OUT_OF_SCOPE), "field": "village_code"}
+        raise PermissionDenied(v.VILLAGE_OUT_OF_SCOPE)
     candidates = services.probable_duplicates_of(
         name=payload.name,
         birth_date=payload.birth_date,
@@ -132,14 +111,11 @@ def create_person(request, payload: PersonIn):
             allow_probable_duplicates=True,
         )
     except services.NikAlreadyRegistered as exc:
+        # Not a plain Conflict: the body names the existing person, and only when the caller may see them.
         in_scope = scope.contains_village(exc.existing.village_id)
         detail = v.NIK_ALREADY_REGISTERED if in_scope else v.NIK_REGISTERED_ELSEWHERE
-        return 409, {"detail": str(detail), "existing_id": exc.existing.pk if in_scope else None}
-    except PermissionDenied as exc:
-        return 403, {"detail": str(exc)}
-    except ValidationError as exc:
-        message, field, code = _first_error(exc)
-        return 422, {"detail": message, "field": field, "code": code}
+        body = error_body(detail, field="nik", code="nik_registered")
+        return 409, {**body, "existing_id": exc.existing.pk if in_scope else None}
     person.village = village
     person.possible_duplicates = [_ref(c) for c in candidates]
     return 201, person
@@ -151,12 +127,9 @@ def list_people(request, filters: PersonFilter = Query(...)):  # noqa: B008 - ni
     return selectors.people_for_user(request.auth, q=filters.q)
 
 
-@router.get("/{int:person_id}", response={200: PersonOut, 404: ErrorOut}, summary="Detail orang")
+@router.get("/{int:person_id}", response=PersonOut, summary="Detail orang")
 def get_person(request, person_id: int):
     """One person in the caller's scope; every read is written to the access log (channel "api")."""
-    try:
-        person = selectors.person_get_for_user(request.auth, pk=person_id)
-    except Http404:
-        return 404, {"detail": str(PERSON_NOT_FOUND)}
+    person = selectors.person_get_for_user(request.auth, pk=person_id)
     access_record(actor=request.auth, person=person, channel="api", purpose="lihat detail")
-    return 200, person
+    return person

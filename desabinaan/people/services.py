@@ -13,6 +13,7 @@ from desabinaan.accounts.models import Role
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import access_record, audit_created, audit_record, diff, snapshot
+from desabinaan.core.errors import Conflict
 from lib import nik as nik_lib
 from lib.text import name_key
 
@@ -43,15 +44,6 @@ class ProbableDuplicates(Exception):
     def __init__(self, candidates: list[Person]):
         super().__init__(f"{len(candidates)} probable duplicates")
         self.candidates = candidates
-
-
-class PersonVersionConflict(Exception):
-    """Someone saved the person after the caller read it."""
-
-    def __init__(self, current: Person):
-        super().__init__(str(v.VERSION_CONFLICT))
-        self.current = current
-        self.message = v.VERSION_CONFLICT
 
 
 def _birth_fields(birth_date: dt.date | None, birth_year: int | None) -> tuple[dt.date | None, int | None]:
@@ -173,7 +165,7 @@ def person_create(
 
 @transaction.atomic
 def person_update(*, actor, person: Person, version: int, nik=UNCHANGED, **fields) -> Person:
-    """Change a person's data; `version` is the one the caller read, and a stale one raises PersonVersionConflict.
+    """Change a person's data; `version` is the one the caller read, and a stale one raises Conflict.
 
     `nik` replaces the NIK when given (a NIK cannot be removed here; merging handles wrong records).
     """
@@ -182,7 +174,7 @@ def person_update(*, actor, person: Person, version: int, nik=UNCHANGED, **field
         raise TypeError(f"person_update cannot change {sorted(unknown)}")
     current = Person.objects.select_for_update().get(pk=person.pk)
     if current.version != version:
-        raise PersonVersionConflict(current)
+        raise Conflict(v.VERSION_CONFLICT, field="version", code="version")
     _check_write(actor, current.village)
     if "village" in fields:
         _check_write(actor, fields["village"])

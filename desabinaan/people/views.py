@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
+from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors
 
 from . import selectors, services
@@ -174,7 +175,7 @@ def person_edit(request, pk: int):
                 village=data["village"],
                 phone=data["phone"],
             )
-        except services.PersonVersionConflict:
+        except Conflict:
             form.add_error(None, v.VERSION_CONFLICT)
         except services.NikAlreadyRegistered:
             form.add_error("nik", v.NIK_ALREADY_REGISTERED)

@@ -2,12 +2,12 @@
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from desabinaan.core.errors import error_responses, field_invalid
 from desabinaan.core.pagination import BoundedPageNumberPagination
 from desabinaan.regions.selectors import normalize_code, village_get
 
@@ -18,10 +18,6 @@ router = Router(tags=["desa binaan"])
 
 PARTNER_REFUSED = _("Akun ini tidak memiliki akses ke data desa binaan.")
 VILLAGE_UNKNOWN = _("Kode desa/kelurahan tidak dikenal.")
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class DesaBinaanOut(Schema):
@@ -131,24 +127,12 @@ class ActivityOut(Schema):
 
 def _require_program(request) -> None:
     if not selectors.can_see_program(request.auth):
-        raise HttpError(403, str(PARTNER_REFUSED))
+        raise PermissionDenied(PARTNER_REFUSED)
 
 
 def _get(request, id: int) -> DesaBinaan:
     _require_program(request)
     return selectors.desa_binaan_get(user=request.auth, pk=id)  # Http404 → 404
-
-
-def _call(fn, **kwargs):
-    """Run a service, turning its refusals into HTTP answers with the service's own message."""
-    try:
-        return fn(**kwargs)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc) or str(services.NOT_ALLOWED)) from exc
-    except services.Conflict as exc:
-        raise HttpError(409, " ".join(exc.messages)) from exc
-    except ValidationError as exc:
-        raise HttpError(422, " ".join(exc.messages)) from exc
 
 
 @router.get("", response=list[DesaBinaanOut], summary="Daftar desa binaan dalam wilayah pengguna")
@@ -158,14 +142,13 @@ def desa_binaan_list(request, q: str = "", status: str = ""):
     return selectors.desa_binaan_list(user=request.auth, q=q, status=status)
 
 
-@router.post("", response={201: DesaBinaanDetailOut, 409: ErrorOut}, summary="Usulkan desa binaan")
+@router.post("", response={201: DesaBinaanDetailOut, **error_responses(409)}, summary="Usulkan desa binaan")
 def desa_binaan_propose(request, payload: ProposalIn):
     _require_program(request)
     village = village_get(code=normalize_code(payload.village_code))
     if village is None:
-        raise HttpError(422, str(VILLAGE_UNKNOWN))
-    db = _call(
-        services.desa_binaan_propose,
+        raise field_invalid("village_code", VILLAGE_UNKNOWN, code="unknown")
+    db = services.desa_binaan_propose(
         actor=request.auth,
         village=village,
         criteria=payload.criteria,
@@ -181,12 +164,13 @@ def desa_binaan_detail(request, id: int):
 
 
 @router.post(
-    "/{id}/transitions", response={201: TransitionOut, 409: ErrorOut}, summary="Ubah status desa binaan"
+    "/{id}/transitions",
+    response={201: TransitionOut, **error_responses(409)},
+    summary="Ubah status desa binaan",
 )
 def desa_binaan_transition(request, id: int, payload: TransitionIn):
     db = _get(request, id)
-    row = _call(
-        services.desa_binaan_transition,
+    row = services.desa_binaan_transition(
         actor=request.auth,
         desa_binaan=db,
         to=payload.to,
@@ -214,5 +198,5 @@ def activities_list(request, id: int):
 @router.post("/{id}/activities", response={201: ActivityOut}, summary="Catat kegiatan")
 def activity_create(request, id: int, payload: ActivityIn):
     db = _get(request, id)
-    activity = _call(services.activity_create, actor=request.auth, desa_binaan=db, **payload.dict())
+    activity = services.activity_create(actor=request.auth, desa_binaan=db, **payload.dict())
     return 201, activity

@@ -19,6 +19,7 @@ from desabinaan.accounts.models import Role, User
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
+from desabinaan.core.errors import Conflict
 from desabinaan.offices.selectors import kanims_serving_village
 
 from . import selectors
@@ -68,10 +69,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.SUSPENDED: frozenset({Status.ACTIVE}),
     Status.GRADUATED: frozenset(),
 }
-
-
-class Conflict(ValidationError):
-    """The request is well-formed but clashes with the current state (API: 409)."""
 
 
 def edit_grace() -> dt.timedelta:
@@ -138,9 +135,9 @@ def desa_binaan_transition(
     db = DesaBinaan.objects.select_for_update().get(pk=desa_binaan.pk)
     if to not in TRANSITIONS.get(db.status, frozenset()):
         raise Conflict(
-            TRANSITION_REFUSED,
+            TRANSITION_REFUSED % {"from": _status_label(db.status), "to": _status_label(to)},
+            field="to",
             code="transition",
-            params={"from": _status_label(db.status), "to": _status_label(to)},
         )
     reason = (reason or "").strip()
     if not reason:
@@ -399,7 +396,7 @@ def activity_update(*, actor, activity: Activity, version: int, attachments=(), 
         raise PermissionDenied(EDIT_WINDOW_CLOSED % {"hours": int(edit_grace().total_seconds() // 3600)})
     current = Activity.objects.select_for_update().get(pk=activity.pk)
     if current.version != version:
-        raise Conflict(STALE_EDIT, code="stale")
+        raise Conflict(STALE_EDIT, field="version", code="version")
     before = snapshot(current, ACTIVITY_FIELDS)
     for name, value in fields.items():
         if name not in ACTIVITY_FIELDS:
@@ -412,7 +409,7 @@ def activity_update(*, actor, activity: Activity, version: int, attachments=(), 
         **values, version=version + 1, updated_at=timezone.now()
     )
     if not updated:
-        raise Conflict(STALE_EDIT, code="stale")
+        raise Conflict(STALE_EDIT, field="version", code="version")
     current.refresh_from_db()
     audit_record(
         actor=actor,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from desabinaan.accounts.models import Role, User
+from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
 
 from . import selectors, services
@@ -117,7 +118,7 @@ def propose(request):
                 criteria=form.ticked(),
                 notes=form.cleaned_data["notes"],
             )
-        except ValidationError as exc:
+        except (Conflict, ValidationError) as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Usulan desa binaan tersimpan."))
@@ -160,7 +161,7 @@ def transition(request, db):
                 sk_file=data["sk_file"],
                 sk_issuer=data["sk_issuer"] or None,
             )
-        except ValidationError as exc:
+        except (Conflict, ValidationError) as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Status desa binaan diperbarui."))
@@ -256,6 +257,8 @@ def pimpasa_end(request, db, assignment_pk):
     assignment = selectors.assignment_get(desa_binaan=db, pk=assignment_pk)
     try:
         services.pimpasa_end(actor=request.user, assignment=assignment)
+    except Conflict as exc:
+        messages.error(request, str(exc))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -341,7 +344,7 @@ def activity_edit(request, db, activity_pk):
                 attachments=data["attachments"],
                 **{name: data[name] for name in services.ACTIVITY_FIELDS},
             )
-        except ValidationError as exc:
+        except (Conflict, ValidationError) as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Kegiatan diperbarui."))

@@ -9,23 +9,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
 from desabinaan.audit.services import access_record
+from desabinaan.core.errors import error_responses, field_invalid
 from desabinaan.offices.models import PartnerAgency
 from desabinaan.people.selectors import person_get_for_user
 from desabinaan.regions.selectors import normalize_code, village_get
 
 from . import ratelimit, selectors, services
-from .models import Decision, Referral, Report, Screening
+from .models import Decision, IndicatorSet, Referral, Report, Screening
 
 router = Router(tags=["perlindungan"])
 
-NOT_FOUND = _("Tidak ditemukan.")
 REPORT_NOT_FOUND = _("Kode tanda terima atau frasa sandi tidak cocok.")
 TOO_MANY_ATTEMPTS = _("Terlalu banyak percobaan. Coba lagi nanti.")
 TOO_MANY_REPORTS = _("Terlalu banyak laporan dari koneksi ini. Coba lagi nanti.")
@@ -34,29 +35,14 @@ AGENCY_UNKNOWN = _("Instansi mitra tidak dikenal.")
 OFFICE_ONLY = _("Hanya petugas kantor imigrasi yang dapat membuka data skrining.")
 
 
-def _call(fn, **kwargs):
-    try:
-        return fn(**kwargs)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc) or str(services.NOT_ALLOWED)) from exc
-    except services.Conflict as exc:
-        raise HttpError(409, " ".join(exc.messages)) from exc
-    except ValidationError as exc:
-        raise HttpError(422, " ".join(exc.messages)) from exc
-
-
 def _office(request):
     if not selectors.is_office(request.auth):
-        raise HttpError(403, str(OFFICE_ONLY))
+        raise PermissionDenied(OFFICE_ONLY)
 
 
 # --- Screening -----------------------------------------------------------------------------------------------------
 
 AnswerValue = Literal["yes", "no", "unknown"]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class IndicatorOut(Schema):
@@ -188,24 +174,29 @@ def _screening_out(screening: Screening, *, full: bool = False) -> dict:
     return out
 
 
-@router.get("/screening/indicators", response=list[IndicatorOut], summary="Indikator skrining (versi aktif)")
+@router.get(
+    "/screening/indicators",
+    response={200: list[IndicatorOut], **error_responses(404)},
+    summary="Indikator skrining (versi aktif)",
+)
 def indicators_list(request):
     _office(request)
     try:
         indicator_set = selectors.indicator_set_active()
-    except Exception as exc:
-        raise HttpError(404, str(services.NO_INDICATOR_SET)) from exc
+    except IndicatorSet.DoesNotExist:
+        raise Http404(services.NO_INDICATOR_SET) from None
     return indicator_set.indicators.select_related("indicator_set").order_by("order", "code")
 
 
 @router.post(
-    "/screenings", response={201: ScreeningCreatedOut, 404: ErrorOut}, summary="Buka skrining wawancara"
+    "/screenings",
+    response={201: ScreeningCreatedOut, **error_responses(404)},
+    summary="Buka skrining wawancara",
 )
 def screening_create(request, payload: ScreeningIn):
     _office(request)
     person = person_get_for_user(request.auth, pk=payload.person_id)  # Http404 outside the scope
-    screening = _call(
-        services.screening_create,
+    screening = services.screening_create(
         actor=request.auth,
         person=person,
         purpose=payload.purpose,
@@ -231,7 +222,11 @@ def screening_detail(request, id: int):
     return _screening_out(screening, full=True)
 
 
-@router.post("/screenings/{id}/decision", response={201: DecisionOut}, summary="Putuskan skrining")
+@router.post(
+    "/screenings/{id}/decision",
+    response={201: DecisionOut, **error_responses(409)},
+    summary="Putuskan skrining",
+)
 def screening_decide(request, id: int, payload: DecisionIn):
     _office(request)
     screening = selectors.screening_get(user=request.auth, pk=id)
@@ -239,9 +234,8 @@ def screening_decide(request, id: int, payload: DecisionIn):
     if payload.corrects_id is not None:
         corrects = Decision.objects.filter(pk=payload.corrects_id, screening=screening).first()
         if corrects is None:
-            raise HttpError(422, str(services.NOT_CURRENT_DECISION))
-    decision = _call(
-        services.screening_decide,
+            raise field_invalid("corrects_id", services.NOT_CURRENT_DECISION, code="not_current")
+    decision = services.screening_decide(
         actor=request.auth,
         screening=screening,
         kind=payload.kind,
@@ -258,7 +252,7 @@ def _agency(agency_id: int | None):
         return None
     agency = PartnerAgency.objects.filter(pk=agency_id).first()
     if agency is None:
-        raise HttpError(422, str(AGENCY_UNKNOWN))
+        raise field_invalid("agency_id", AGENCY_UNKNOWN, code="unknown")
     return agency
 
 
@@ -326,8 +320,7 @@ class ReferralPatch(Schema):
 def screening_refer(request, id: int, payload: ReferralIn):
     _office(request)
     screening = selectors.screening_get(user=request.auth, pk=id)
-    referral = _call(
-        services.referral_create,
+    referral = services.referral_create(
         actor=request.auth,
         screening=screening,
         to_village=payload.to_village,
@@ -357,11 +350,14 @@ def referral_detail(request, id: int):
     return _referral_out(referral, request.auth)
 
 
-@router.patch("/referrals/{id}", response=ReferralOut, summary="Perbarui status rujukan")
+@router.patch(
+    "/referrals/{id}",
+    response={200: ReferralOut, **error_responses(409)},
+    summary="Perbarui status rujukan",
+)
 def referral_update(request, id: int, payload: ReferralPatch):
     referral = selectors.referral_get(user=request.auth, pk=id)
-    _call(
-        services.referral_update,
+    services.referral_update(
         actor=request.auth,
         referral=referral,
         version=payload.version if payload.version is not None else referral.version,
@@ -429,19 +425,21 @@ def _status_out(report: Report) -> dict:
 
 
 @router.post(
-    "/reports", auth=None, response={201: ReceiptOut, 429: ErrorOut}, summary="Laporkan perekrut mencurigakan"
+    "/reports",
+    auth=None,
+    response={201: ReceiptOut, **error_responses(429)},
+    summary="Laporkan perekrut mencurigakan",
 )
 def report_submit(request, payload: ReportIn):
     if ratelimit.is_limited(request, "report_submit"):
-        return 429, {"detail": str(TOO_MANY_REPORTS)}
+        raise HttpError(429, str(TOO_MANY_REPORTS))
     ratelimit.record_hit(request, "report_submit")
     village = None
     if payload.village_code:
         village = village_get(code=normalize_code(payload.village_code))
         if village is None:
-            raise HttpError(422, str(VILLAGE_UNKNOWN))
-    submitted = _call(
-        services.report_submit,
+            raise field_invalid("village_code", VILLAGE_UNKNOWN, code="unknown")
+    submitted = services.report_submit(
         category=payload.category,
         description=payload.description,
         village=village,
@@ -453,41 +451,37 @@ def report_submit(request, payload: ReportIn):
     return 201, {"receipt_code": submitted.report.receipt_code, "passphrase": submitted.passphrase}
 
 
-def _authenticated_report(request, receipt_code: str, passphrase: str):
-    """The report, or an answer: 429 after repeated failures, one identical 404 for any mismatch."""
+def _authenticated_report(request, receipt_code: str, passphrase: str) -> Report:
+    """The report; 429 after repeated failures, one identical 404 for any mismatch."""
     if ratelimit.is_limited(request, "report_status_failure"):
-        return None, (429, {"detail": str(TOO_MANY_ATTEMPTS)})
+        raise HttpError(429, str(TOO_MANY_ATTEMPTS))
     report = selectors.report_authenticate(receipt_code=receipt_code, passphrase=passphrase)
     if report is None:
         ratelimit.record_hit(request, "report_status_failure")
-        return None, (404, {"detail": str(REPORT_NOT_FOUND)})
-    return report, None
+        raise Http404(REPORT_NOT_FOUND)
+    return report
 
 
 @router.post(
     "/reports/status",
     auth=None,
-    response={200: StatusOut, 404: ErrorOut, 429: ErrorOut},
+    response={200: StatusOut, **error_responses(404, 429)},
     summary="Status laporan",
 )
 def report_status(request, payload: StatusIn):
-    report, refusal = _authenticated_report(request, payload.receipt_code, payload.passphrase)
-    if refusal:
-        return refusal
+    report = _authenticated_report(request, payload.receipt_code, payload.passphrase)
     return 200, _status_out(report)
 
 
 @router.post(
     "/reports/messages",
     auth=None,
-    response={201: StatusOut, 404: ErrorOut, 429: ErrorOut},
+    response={201: StatusOut, **error_responses(404, 429)},
     summary="Tambah informasi pada laporan",
 )
 def report_add(request, payload: MessageIn):
-    report, refusal = _authenticated_report(request, payload.receipt_code, payload.passphrase)
-    if refusal:
-        return refusal
-    _call(services.report_add_information, report=report, body=payload.body)
+    report = _authenticated_report(request, payload.receipt_code, payload.passphrase)
+    services.report_add_information(report=report, body=payload.body)
     return 201, _status_out(report)
 
 
@@ -504,11 +498,14 @@ class AgencyOut(Schema):
 
 
 @router.get(
-    "/agencies", auth=None, response={200: list[AgencyOut], 429: ErrorOut}, summary="Cek P3MI berizin"
+    "/agencies",
+    auth=None,
+    response={200: list[AgencyOut], **error_responses(429)},
+    summary="Cek P3MI berizin",
 )
 def agencies_check(request, q: str = ""):
     if ratelimit.is_limited(request, "agency_search"):
-        return 429, {"detail": str(TOO_MANY_ATTEMPTS)}
+        raise HttpError(429, str(TOO_MANY_ATTEMPTS))
     ratelimit.record_hit(request, "agency_search")
     return 200, [
         {

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -24,7 +24,7 @@ from desabinaan.accounts.scope import scope_for
 from lib.fuzzy import best_matches, normalize_agency_name
 from lib.text import fold
 
-from .models import AgencyCheck, IndicatorSet, LicensedAgency, Referral, Report, Screening
+from .models import AgencyCheck, Decision, IndicatorSet, LicensedAgency, Referral, Report, Screening
 
 OFFICE_ROLES = frozenset({Role.NATIONAL_ADMIN, Role.KANWIL, Role.OFFICER, Role.PIMPASA})
 # Bounds of the in-Python agency matching and network signals (the published P3MI list has about 300 rows).
@@ -71,6 +71,11 @@ def screenings_for(user) -> QuerySet[Screening]:
         "decisions"
     )
     return scope_for(user).filter(qs, path="village")
+
+
+def screenings_undecided(user) -> QuerySet[Screening]:
+    """Screenings in the user's scope without a decision yet (the dashboard counts them, the overview lists them)."""
+    return screenings_for(user).filter(~Exists(Decision.objects.filter(screening=OuterRef("pk"))))
 
 
 def screening_get(*, user, pk: int) -> Screening:
@@ -135,6 +140,10 @@ def can_update_referral(user, referral: Referral) -> bool:
 def can_see_case_details(user) -> bool:
     """Interview answers, notes and the advisory level: office staff only (never the village or an agency)."""
     return is_office(user)
+
+
+def referrals_open(user) -> QuerySet[Referral]:
+    return referrals_for(user).exclude(status=Referral.Status.CLOSED)
 
 
 def referrals_overdue(user, *, today: dt.date | None = None) -> QuerySet[Referral]:

@@ -3,9 +3,9 @@
 The field names of VillageOut are a contract with API clients; add fields, never rename them.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
 from .models import District, Province, Regency, Village
@@ -59,10 +59,6 @@ def village_out(village: Village) -> dict:
     }
 
 
-def _not_found(message) -> HttpError:
-    return HttpError(404, str(message))
-
-
 @router.get("/villages", response=list[VillageOut], summary="Cari desa/kelurahan")
 def villages_find(request, filters: Query[VillageSearch]):
     return [village_out(v) for v in villages_search(q=filters.q, limit=filters.limit)]
@@ -72,7 +68,7 @@ def villages_find(request, filters: Query[VillageSearch]):
 def village_detail(request, code: str):
     village = village_get(code=normalize_code(code))
     if village is None:
-        raise _not_found(VILLAGE_NOT_FOUND)
+        raise Http404(VILLAGE_NOT_FOUND)
     return village_out(village)
 
 
@@ -84,7 +80,7 @@ def provinces_list(request):
 @router.get("/provinces/{code}/regencies", response=list[RegionRef], summary="Kabupaten/kota dalam provinsi")
 def regencies_list(request, code: str):
     if not Province.objects.filter(code=code).exists():
-        raise _not_found(PROVINCE_NOT_FOUND)
+        raise Http404(PROVINCE_NOT_FOUND)
     return list(Regency.objects.filter(province_id=code).order_by("code").values("code", "name"))
 
 
@@ -92,7 +88,7 @@ def regencies_list(request, code: str):
 def districts_list(request, code: str):
     code = normalize_code(code)
     if not Regency.objects.filter(code=code).exists():
-        raise _not_found(REGENCY_NOT_FOUND)
+        raise Http404(REGENCY_NOT_FOUND)
     return list(District.objects.filter(regency_id=code).order_by("code").values("code", "name"))
 
 
@@ -100,6 +96,6 @@ def districts_list(request, code: str):
 def district_villages(request, code: str):
     code = normalize_code(code)
     if not District.objects.filter(code=code).exists():
-        raise _not_found(DISTRICT_NOT_FOUND)
+        raise Http404(DISTRICT_NOT_FOUND)
     # A district has at most a few hundred villages, so the list is bounded without paging.
     return [village_out(v) for v in villages_with_parents().filter(district_id=code).order_by("code")]

@@ -5,8 +5,12 @@ A figure whose source does not exist yet is null ("belum tersedia"), never a mad
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from ninja import Query, Router, Schema
 from pydantic import Field
+
+from desabinaan.core.errors import error_responses
 
 from . import selectors
 from .periods import PeriodError, period_from_params
@@ -18,10 +22,6 @@ class SummaryQuery(Schema):
     scope: str = Field("national", description="national | province:<kode> | kanim:<id> | village:<kode>")
     from_: dt.date | None = Field(None, alias="from", description="TTTT-BB-HH; diperluas ke awal bulan")
     to: dt.date | None = Field(None, description="TTTT-BB-HH; diperluas ke akhir bulan")
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class SummaryOut(Schema):
@@ -57,19 +57,20 @@ class SummaryOut(Schema):
     monthly: dict[str, dict[str, int]]
 
 
-@router.get("/summary", response={200: SummaryOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut})
+@router.get("/summary", response={200: SummaryOut, **error_responses(404)})
 def summary(request, q: Query[SummaryQuery]):
+    # TargetError and PeriodError are ValueErrors the pages share; here they become the API's 404 and 422.
     try:
         target = selectors.target_parse(q.scope)
     except selectors.TargetError as exc:
-        return 404, {"detail": str(exc)}
+        raise Http404(str(exc)) from None
     if not selectors.can_view(request.auth, target):
-        return 403, {"detail": str(selectors.OUT_OF_SCOPE)}
+        raise PermissionDenied(selectors.OUT_OF_SCOPE)
     params = {"from": q.from_.isoformat() if q.from_ else "", "to": q.to.isoformat() if q.to else ""}
     try:
         period = period_from_params(params)
     except PeriodError as exc:
-        return 422, {"detail": str(exc)}
+        raise ValidationError(str(exc), code="period") from None
     data = selectors.summary(target, period)
     monthly = {
         t["metric"]: {month.strftime("%Y-%m"): value for month, value in t["points"]} for t in data["trends"]

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from desabinaan.audit.models import AuditEntry
+from desabinaan.core.errors import Conflict
 from desabinaan.events import services
 from desabinaan.events import validation as v
 from desabinaan.events.models import Event
@@ -125,8 +126,13 @@ def test_read_only_users_cannot_change_status(world, event):
 
 def test_update_refuses_a_stale_version(world, event):
     services.event_update(actor=world.ani, event=event, version=event.version, title="Baru")
-    with pytest.raises(ValidationError):
+    with pytest.raises(Conflict) as exc:
         services.event_update(actor=world.ani, event=event, version=event.version, title="Lama")
+    assert (str(exc.value), exc.value.field, exc.value.code) == (
+        str(v.EVENT_VERSION_CONFLICT),
+        "version",
+        "version",
+    )
 
 
 def test_files_are_type_checked_and_served_within_scope(world, login, event):

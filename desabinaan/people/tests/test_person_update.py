@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from desabinaan.audit.models import AuditEntry
+from desabinaan.core.errors import Conflict
 from desabinaan.people import validation as v
 from desabinaan.people.crypto import nik_decrypt
-from desabinaan.people.services import PersonVersionConflict, person_update
+from desabinaan.people.services import person_update
 from lib import nik as nik_lib
 
 from .conftest import MALE_NIK
@@ -29,7 +30,7 @@ def test_it_updates_and_audits_the_change(world, make_person):
 def test_a_stale_version_is_refused_not_overwritten(world, make_person):
     person = make_person("Rina")
     person_update(actor=world.fajar, person=person, version=1, name="Rina M")
-    with pytest.raises(PersonVersionConflict) as info:
+    with pytest.raises(Conflict) as info:
         person_update(actor=world.budi, person=person, version=1, name="Rina B")
     assert str(info.value) == str(v.VERSION_CONFLICT)
     person.refresh_from_db()

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from desabinaan.audit.models import AuditEntry
+from desabinaan.core.errors import Conflict
 from desabinaan.program.models import Activity
-from desabinaan.program.services import STALE_EDIT, Conflict, activity_create, activity_update
+from desabinaan.program.services import STALE_EDIT, activity_create, activity_update
 
 from .conftest import make_pdf
 
@@ -84,7 +85,7 @@ def test_a_stale_edit_is_refused_not_overwritten(world, tebat):
     activity_update(actor=world.budi, activity=first_tab, version=first_tab.version, place="Masjid")
     with pytest.raises(Conflict) as exc:
         activity_update(actor=world.budi, activity=second_tab, version=second_tab.version, place="Sekolah")
-    assert exc.value.messages == [str(STALE_EDIT)]
+    assert (str(exc.value), exc.value.code) == (str(STALE_EDIT), "version")
     activity.refresh_from_db()
     assert (activity.place, activity.version) == ("Masjid", 2)
 

@@ -2,9 +2,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from desabinaan.core.errors import Conflict
 from desabinaan.program.models import DesaBinaan, ProposalCriterion, SelectionCriterion
 from desabinaan.program.selectors import candidates_ranked
-from desabinaan.program.services import ALREADY_EXISTS, OUT_OF_SCOPE, Conflict, desa_binaan_propose
+from desabinaan.program.services import ALREADY_EXISTS, OUT_OF_SCOPE, desa_binaan_propose
 
 
 def test_default_criteria_are_loaded_with_weights_and_citations(db):
@@ -46,7 +47,7 @@ def test_liaisons_kanwil_and_partners_cannot_propose(world, persona):
 def test_it_refuses_a_village_already_recorded(world):
     with pytest.raises(Conflict) as exc:
         desa_binaan_propose(actor=world.fajar, village=world.tebat_monok, criteria=[])
-    assert exc.value.messages == [str(ALREADY_EXISTS)]
+    assert str(exc.value) == str(ALREADY_EXISTS)
 
 
 def test_it_refuses_an_unknown_or_inactive_criterion(world):

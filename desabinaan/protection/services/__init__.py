@@ -14,7 +14,7 @@ from .agencies import (
     agency_csv_template,
     is_registry_admin,
 )
-from .common import NOT_ALLOWED, OUT_OF_SCOPE, Conflict
+from .common import NOT_ALLOWED, OUT_OF_SCOPE
 from .referrals import (
     OUTCOME_REQUIRED,
     REASON_REQUIRED,
@@ -80,7 +80,6 @@ __all__ = [
     "ROW_NAME_REQUIRED",
     "STALE_EDIT",
     "UNKNOWN_INDICATOR",
-    "Conflict",
     "ImportResult",
     "Submitted",
     "agencies_import",

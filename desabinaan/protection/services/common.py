@@ -1,16 +1,12 @@
-"""What the protection services share: the refusal messages, the permission guard and the conflict error."""
+"""What the protection services share: the refusal messages and the permission guard."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 NOT_ALLOWED = _("Anda tidak berwenang melakukan tindakan ini.")
 OUT_OF_SCOPE = _("Pemohon ini di luar wilayah kerja Anda.")
-
-
-class Conflict(ValidationError):
-    """Well-formed but clashes with the current state (API: 409)."""
 
 
 def require(allowed: bool, message=NOT_ALLOWED) -> None:

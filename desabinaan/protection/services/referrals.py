@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
+from desabinaan.core.errors import Conflict
 
 from .. import selectors
 from ..models import Referral, Report, Screening
-from .common import OUT_OF_SCOPE, Conflict, require
+from .common import OUT_OF_SCOPE, require
 
 REFERRAL_TARGET_REQUIRED = _("Pilih desa asal atau satu instansi mitra sebagai tujuan rujukan.")
 REFERRAL_NO_VILLAGE = _("Laporan ini tidak menyebut desa, jadi tidak dapat dirujuk ke desa.")

@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record, audit_created
+from desabinaan.core.errors import Conflict
 from lib import advisory
 from lib.phones import normalize_phone
 
 from .. import selectors
 from ..models import Answer, Decision, IndicatorSet, Screening, ScreeningAnswer, TravelPurpose
-from .common import OUT_OF_SCOPE, Conflict, require
+from .common import OUT_OF_SCOPE, require
 
 NO_INDICATOR_SET = _("Belum ada set indikator skrining yang aktif.")
 UNKNOWN_INDICATOR = _("Indikator tidak dikenal: %(code)s.")
@@ -161,9 +162,9 @@ def screening_decide(
     Screening.objects.select_for_update().filter(pk=screening.pk).first()
     current = selectors.current_decision(screening)
     if corrects is None and current is not None:
-        raise Conflict(ALREADY_DECIDED)
+        raise Conflict(ALREADY_DECIDED, code="decided")
     if corrects is not None and (current is None or corrects.pk != current.pk):
-        raise Conflict(NOT_CURRENT_DECISION)
+        raise Conflict(NOT_CURRENT_DECISION, code="not_current")
     decision = Decision(
         screening=screening,
         kind=kind,

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 
+from desabinaan.core.errors import Conflict
 from desabinaan.protection.models import Decision
 from desabinaan.protection.services import (
     ALREADY_DECIDED,
@@ -13,7 +14,6 @@ from desabinaan.protection.services import (
     LEGAL_BASIS_REQUIRED,
     NOT_CURRENT_DECISION,
     RATIONALE_REQUIRED,
-    Conflict,
     decision_update,
     screening_decide,
 )
