@@ -42,3 +42,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     contents = getattr(connections["default"], "_test_serialized_contents", None)
     if contents is not None:
         SERIALIZED_CONTENTS["default"] = contents
+
+
+@pytest.fixture
+def jobs_run_at_once(monkeypatch):
+    """Long tasks start as if their request had committed already (tests run inside one transaction that never
+    commits); with the suite's immediate task engine a job has finished when `job_start` returns."""
+    from desabinaan.jobs import services
+
+    monkeypatch.setattr(services, "_after_commit", lambda func: func())

@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "ninja",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     "desabinaan.core",
     "desabinaan.audit",
     "desabinaan.regions",
@@ -145,6 +148,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Background work: Django's Tasks API through the django-tasks backport (`django.tasks` on Django 6). TASK_BACKEND:
+# "database" (default; `manage.py worker` polls the database), "rq" (Redis at REDIS_URL; workers on many machines)
+# or "immediate" (runs a task at enqueue: the test suite's default). desabinaan.jobs explains long tasks.
+TASK_BACKEND = env_str("TASK_BACKEND", "database")
+REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+TASKS = {
+    "default": {
+        "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+        "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+        "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    }[TASK_BACKEND]
+}
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("RQ_JOB_TIMEOUT", 3600)}}
+# A running job whose heartbeat (progress) stopped this long ago is taken for dead and queued again.
+JOB_STALE_SECONDS = env_int("JOB_STALE_SECONDS", 600)
+# Uploads of failed or stuck jobs (sign-in sheets: personal data) are deleted after this long.
+JOB_UPLOAD_RETENTION_HOURS = env_int("JOB_UPLOAD_RETENTION_HOURS", 24)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

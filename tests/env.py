@@ -13,3 +13,6 @@ os.environ["DEMO_MODE"] = "0"
 os.environ["DEBUG"] = "0"
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Tasks run at enqueue in tests; tests of the engine itself (marker `tasks`) switch to the backend named by
+# TASKS_UNDER_TEST ("database" by default, "rq" in CI's PostgreSQL pass).
+os.environ["TASK_BACKEND"] = "immediate"

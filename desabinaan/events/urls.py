@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/peserta/", views.attendance_list, name="attendance"),
     path("<int:pk>/impor/", views_import.attendance_import, name="import"),
     path("<int:pk>/impor/<int:job_id>/", views_import.import_status, name="import_status"),
+    path("<int:pk>/impor/<int:job_id>/ulang/", views_import.import_retry, name="import_retry"),
     path("<int:pk>/kuis/", views.quiz_results, name="quiz_results"),
     path("<int:pk>/kuis/<str:phase>/kertas/", views.quiz_paper, name="quiz_paper"),
     path("c/<str:code>/", views_public.checkin, name="checkin"),

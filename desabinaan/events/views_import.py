@@ -8,15 +8,17 @@ import uuid
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from desabinaan.jobs.models import Job
-from desabinaan.jobs.services import job_enqueue
+from desabinaan.jobs.services import JobError, job_retry
 from lib import xlsx_import as xl
 
 from . import services
 from .forms import ImportForm
-from .jobs import ATTENDANCE_IMPORT
+from .tasks import ATTENDANCE_IMPORT, attendance_import_start
 from .views import event_page, require_write
 
 
@@ -38,11 +40,7 @@ def attendance_import(request, event):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         path = default_storage.save(f"events/imports/{uuid.uuid4().hex}.xlsx", upload)
-        job = job_enqueue(
-            kind=ATTENDANCE_IMPORT,
-            payload={"event_id": event.pk, "path": path, "actor_id": request.user.pk},
-            actor=request.user,
-        )
+        job = attendance_import_start(actor=request.user, event=event, upload=path)
         return redirect("events:import_status", event.pk, job.pk)
     return render(request, "events/import.html", {"event": event, "form": form})
 
@@ -54,3 +52,16 @@ def import_status(request, event, job_id: int):
         "events/_import_status.html" if request.headers.get("HX-Request") else "events/import_status.html"
     )
     return render(request, template, {"event": event, "job": job})
+
+
+@require_POST
+@event_page
+def import_retry(request, event, job_id: int):
+    """Try a failed import again: rows the failed attempt wrote are recognised and skipped, never doubled."""
+    require_write(request, event)
+    job = get_object_or_404(Job, pk=job_id, kind=ATTENDANCE_IMPORT, payload__event_id=event.pk)
+    try:
+        job_retry(job=job)
+    except JobError as exc:
+        messages.error(request, str(exc))
+    return redirect("events:import_status", event.pk, job.pk)

@@ -1,4 +1,4 @@
-"""A background job stored in the database (see desabinaan.jobs.services for how jobs run)."""
+"""The user's record of one piece of long work; the task engine runs it (see desabinaan.jobs.services)."""
 
 from django.conf import settings
 from django.db import models
@@ -32,8 +32,16 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
-    # Which worker claimed the job (host:pid or "inline"), for finding stuck jobs.
-    claimed_by = models.CharField(max_length=100, blank=True)
+    # The engine's side: which task runs this job (re-enqueued by recovery) and the id of its latest attempt.
+    task_path = models.CharField(max_length=200, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    # The lease of the attempt that runs it: host:pid of the process, renewed by every progress call. Recovery
+    # re-queues a running job whose process is gone or whose heartbeat stopped.
+    worker = models.CharField(max_length=100, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    # False after a failure the user caused (a file that is not a workbook): trying again cannot help.
+    retryable = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("tugas latar belakang")
@@ -44,6 +52,10 @@ class Job(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk} {self.status}"
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == self.Status.FAILED and self.retryable
 
     @property
     def is_finished(self) -> bool:

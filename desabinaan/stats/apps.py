@@ -6,5 +6,9 @@ class StatsConfig(AppConfig):
     verbose_name = "Statistik dan laporan"
 
     def ready(self):
-        # Registers the background-job handlers (rollup refresh, official reports).
-        from . import jobs  # noqa: F401
+        from desabinaan.core.signals import record_written
+
+        from . import live
+
+        # Every audited write of a counted record marks its village for the live refresh (stats.live).
+        record_written.connect(live.on_record_written, dispatch_uid="stats-live")

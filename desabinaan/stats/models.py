@@ -89,9 +89,24 @@ class StatsState(models.Model):
     watermark = models.DateTimeField(null=True, blank=True)
     # The public statistics page, computed at refresh time so it costs one query to serve.
     public = models.JSONField(default=dict, blank=True)
+    # Set when a live refresh is in the task queue, cleared when it starts: a burst of writes enqueues one refresh.
+    refresh_queued_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"generation {self.generation}"
+
+
+class PendingRefresh(models.Model):
+    """A village whose records changed after its figures were computed; the live refresh takes and clears it.
+
+    Village "" stands for records placed in no village (reports without a place), counted nationally only.
+    """
+
+    village_code = models.CharField(max_length=13, primary_key=True)
+    marked_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.village_code or '-'} since {self.marked_at:%Y-%m-%d %H:%M:%S}"
 
 
 class DistinctCache(models.Model):

@@ -10,16 +10,17 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Min, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.models import Role
 from desabinaan.accounts.scope import Scope, scope_for
 from desabinaan.offices.models import Kanim
+from desabinaan.offices.selectors import current_working_area
 from desabinaan.program.models import DesaBinaan
 from desabinaan.regions.models import Province, Regency, Village
 
-from .models import DistinctCache, Level, MonthlyFigure, PersonMonth, StatsState
+from .models import DistinctCache, Level, MonthlyFigure, PendingRefresh, PersonMonth, StatsState
 from .periods import Period
 
 UNKNOWN_SCOPE = _("Cakupan tidak dikenal. Gunakan national, province:<kode>, kanim:<id> atau village:<kode>.")
@@ -59,8 +60,6 @@ NATIONAL = Target(Level.NATIONAL, "", str(_("Nasional")))
 
 def target_parse(spec: str) -> Target:
     """ "national", "province:17", "kanim:12" or "village:17.08.04.2002" → Target (TargetError if unknown)."""
-    from desabinaan.offices.selectors import current_working_area
-
     spec = (spec or "national").strip()
     level, _sep, code = spec.partition(":")
     if level == Level.NATIONAL and not code:
@@ -138,6 +137,35 @@ def breadcrumbs(user, target: Target) -> list[Target]:
 
 
 # --- Figures -------------------------------------------------------------------------------------------------------
+
+
+def pending_since(target: Target) -> dt.datetime | None:
+    """When the oldest change not yet in this area's figures was recorded (None: the figures are current)."""
+    marks = PendingRefresh.objects.all()
+    if target.level == Level.VILLAGE:
+        marks = marks.filter(village_code=target.code)
+    elif target.level == Level.PROVINCE:
+        marks = marks.filter(village_code__startswith=f"{target.code}.")
+    elif target.level == Level.KANIM:
+        area = Q(pk__in=[])
+        for regency in target.regencies:
+            area |= Q(village_code__startswith=f"{regency}.")
+        marks = marks.filter(area)
+    return marks.aggregate(since=Min("marked_at"))["since"]
+
+
+def villages_of(target: Target) -> list[str] | None:
+    """The village codes of an area, for a refresh of it (None: the whole country)."""
+    if target.level == Level.NATIONAL:
+        return None
+    if target.level == Level.VILLAGE:
+        return [target.code]
+    villages = Village.objects.all()
+    if target.level == Level.PROVINCE:
+        villages = villages.filter(regency__province_id=target.code)
+    else:
+        villages = villages.filter(regency_id__in=target.regencies)
+    return list(villages.values_list("code", flat=True))
 
 
 def generation() -> tuple[int, dt.datetime | None]:
@@ -224,7 +252,7 @@ def _pct(score: int, total: int) -> float | None:
     return round(100.0 * score / total, 1) if total else None
 
 
-def _figures(sums: dict, people: dict, statuses: dict, readiness_available: bool) -> dict:
+def _figures(sums: dict, people: dict, statuses: dict) -> dict:
     def s(metric, dim=None):
         bucket = sums.get(metric, {})
         return bucket.get(dim, 0) if dim is not None else sum(bucket.values())
@@ -246,11 +274,9 @@ def _figures(sums: dict, people: dict, statuses: dict, readiness_available: bool
         "quiz_pre_mean_percent": pre,
         "quiz_post_mean_percent": post,
         "knowledge_gain": round(post - pre, 1) if pre is not None and post is not None else None,
-        "readiness_checks": s("readiness_checks") if readiness_available else None,
-        "readiness_with_warnings": s("readiness_with_warnings") if readiness_available else None,
-        "readiness_warnings": dict(sorted(sums.get("readiness_warnings", {}).items()))
-        if readiness_available
-        else None,
+        "readiness_checks": s("readiness_checks"),
+        "readiness_with_warnings": s("readiness_with_warnings"),
+        "readiness_warnings": dict(sorted(sums.get("readiness_warnings", {}).items())),
         "screenings": s("screenings"),
         "screenings_by_level": dict(sorted(sums.get("screenings", {}).items())),
         "decisions": s("decisions"),
@@ -283,8 +309,6 @@ def _status_counts(target: Target) -> dict:
 
 def summary(target: Target, period: Period) -> dict:
     """The dashboard's figures for an area and period, with monthly trends and per-child rows for drill-down."""
-    from .services import readiness_model
-
     gen, refreshed_at = generation()
     rows = MonthlyFigure.objects.filter(
         level=target.level, area=target.code, month__gte=period.start, month__lte=period.end
@@ -302,7 +326,7 @@ def summary(target: Target, period: Period) -> dict:
         people = _single_month_people(target, period)
     else:
         people = _distinct_people(target, period, gen)
-    figures = _figures(sums, people, _status_counts(target), readiness_model() is not None)
+    figures = _figures(sums, people, _status_counts(target))
     trends = [
         {"metric": m, "label": str(label), "points": [(mo, monthly[m].get(mo, 0)) for mo in period.months]}
         for m, label in TREND_METRICS

@@ -27,10 +27,13 @@ from django.utils import timezone
 
 from desabinaan.events.models import Attendance, Event, QuizResponse
 from desabinaan.offices.models import WorkingAreaAssignment
+from desabinaan.passport.models import ReadinessCheck
 from desabinaan.program.models import Question
 from desabinaan.protection.models import Decision, Referral, Report, ReportMessage, Screening
 
 from .models import DistinctCache, Level, MonthlyFigure, PersonMonth, StatsState
+from .periods import preset
+from .selectors import NATIONAL, _distinct_people, public_compute, target_parse
 
 BATCH = 5000
 # Time to first reply is stored as a histogram of whole hours (exact median to the hour); longer waits share a bucket.
@@ -39,16 +42,6 @@ REPLY_HOURS_CAP = 24 * 60
 
 def _month(field: str):
     return TruncMonth(field, output_field=DateField())
-
-
-def readiness_model():
-    """The passport readiness check, or None while that capability has not landed ("belum tersedia")."""
-    try:
-        from django.apps import apps
-
-        return apps.get_model("passport", "ReadinessCheck")
-    except LookupError:
-        return None
 
 
 def _kanim_of_regency() -> dict[str, int]:
@@ -130,22 +123,20 @@ def _village_counts(villages: list[str] | None) -> Iterable[tuple[str | None, dt
         .annotate(n=Count("id"))
     ):
         yield r["v"], r["m"], "questions_answered", "", r["n"]
-    model = readiness_model()
-    if model is not None:
-        counts: dict[tuple, int] = defaultdict(int)
-        rows = _in(model.objects.all(), "village_id", villages)
-        for v, day, warnings in rows.values_list("village_id", "checked_on", "warnings").iterator(
-            chunk_size=BATCH
-        ):
-            m = day.replace(day=1)
-            counts[(v, m, "readiness_checks", "")] += 1
-            if warnings:
-                counts[(v, m, "readiness_with_warnings", "")] += 1
-            for w in warnings or []:
-                code = w.get("code", "") if isinstance(w, dict) else str(w)
-                counts[(v, m, "readiness_warnings", code[:40])] += 1
-        for (v, m, metric, dim), n in counts.items():
-            yield v, m, metric, dim, n
+    counts: dict[tuple, int] = defaultdict(int)
+    rows = _in(ReadinessCheck.objects.all(), "village_id", villages)
+    for v, day, warnings in rows.values_list("village_id", "checked_on", "warnings").iterator(
+        chunk_size=BATCH
+    ):
+        m = day.replace(day=1)
+        counts[(v, m, "readiness_checks", "")] += 1
+        if warnings:
+            counts[(v, m, "readiness_with_warnings", "")] += 1
+        for w in warnings or []:
+            code = w.get("code", "") if isinstance(w, dict) else str(w)
+            counts[(v, m, "readiness_warnings", code[:40])] += 1
+    for (v, m, metric, dim), n in counts.items():
+        yield v, m, metric, dim, n
 
 
 def _person_month_queryset(villages: list[str] | None):
@@ -275,6 +266,8 @@ def stats_refresh(
 ) -> dict:
     """Rebuild the rollups of `villages` (every village when None) and the areas above them."""
     progress = progress or (lambda done, total: None)
+    # One refresh at a time (live, scope and nightly refreshes may meet): the state row is the lock.
+    state = _state_for_update()
     kanims = _kanim_of_regency()
     months: set[dt.date] | None = None
     chunks: list[list[str] | None] = (
@@ -311,13 +304,10 @@ def stats_refresh(
             months |= _touched_months(chunk)
         progress(done + 1, total)
     _rebuild_areas(months)
-    state = _state_for_update()
     state.generation += 1
     state.refreshed_at = timezone.now()
     state.save(update_fields=["generation", "refreshed_at"])
     DistinctCache.objects.filter(generation__lt=state.generation).delete()
-    from .selectors import public_compute
-
     state.public = public_compute()
     state.save(update_fields=["public"])
     stats_warm_cache(generation=state.generation)
@@ -347,9 +337,7 @@ def changed_villages(*, since: dt.datetime) -> list[str]:
             "desa_binaan__village_id",
         ),
     ]
-    model = readiness_model()
-    if model is not None:
-        sources.append((model.objects.filter(updated_at__gte=since), "village_id"))
+    sources.append((ReadinessCheck.objects.filter(updated_at__gte=since), "village_id"))
     for qs, field in sources:
         found |= {v or "" for v in qs.values_list(field, flat=True).distinct()}
     return sorted(found)
@@ -372,9 +360,6 @@ def stats_warm_cache(*, generation: int, today: dt.date | None = None) -> int:
     """Compute the unique-person counts of the multi-month presets (this quarter, this year) for the nation and
     every province, so the first visitor after a refresh does not pay for them (a national year is a
     COUNT(DISTINCT) over millions of rows). Kanim and village pages are small enough to compute on first view."""
-    from .periods import preset
-    from .selectors import NATIONAL, _distinct_people, target_parse
-
     provinces = MonthlyFigure.objects.filter(level=Level.PROVINCE).values_list("area", flat=True).distinct()
     targets = [NATIONAL] + [target_parse(f"province:{code}") for code in provinces]
     warmed = 0

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.events.selectors import events_for_user
+from desabinaan.jobs.models import Job
+from desabinaan.jobs.services import JobError, job_retry
 from desabinaan.people.models import Sex
 from desabinaan.people.selectors import people_for_user
 from desabinaan.protection.models import Referral
@@ -23,8 +27,9 @@ from . import selectors
 from .exports import Column, export_response
 from .models import Level, OfficialReport
 from .periods import PRESETS, PeriodError, period_from_params, quarter_period
-from .reports import INDICATORS, official_report_request
+from .reports import INDICATORS
 from .svg import bar_chart
+from .tasks import REFRESH, REPORT, RefreshTooSoon, official_report_request, refresh_request
 
 
 def _target_or_403(request):
@@ -67,11 +72,70 @@ def dashboard(request):
             "charts": charts,
             "children": children,
             "refreshed_at": data["refreshed_at"],
+            "pending_since": selectors.pending_since(target),
             "crumbs": selectors.breadcrumbs(request.user, target),
             "sexes": Sex.choices,
             "can_report": target.level != Level.VILLAGE,
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def refresh(request):
+    """An officer asks for the figures of their scope to be recomputed now (a background task they can watch)."""
+    target = _target_or_403(request)
+    try:
+        job = refresh_request(actor=request.user, target=target)
+    except RefreshTooSoon as exc:
+        messages.error(request, str(exc))
+        return redirect(f"{reverse('stats:dashboard')}?scope={target.key}")
+    return redirect("stats:job", job_id=job.pk)
+
+
+def _own_job_or_404(request, job_id: int) -> Job:
+    """A stats task the user started (the national administrator sees every one)."""
+    jobs = Job.objects.filter(kind__in=[REFRESH, REPORT])
+    if not scope_for(request.user).is_national:
+        jobs = jobs.filter(created_by=request.user)
+    return get_object_or_404(jobs, pk=job_id)
+
+
+def _job_progress(request, job: Job, *, title: str, done_url: str):
+    """The progress page of a task; polled by htmx, which reloads the page (HX-Refresh) once the task ends."""
+    context = {
+        "job": job,
+        "title": title,
+        "done_url": done_url,
+        "poll_url": request.get_full_path(),
+        "retry_url": reverse("stats:job_retry", args=[job.pk]),
+    }
+    if request.headers.get("HX-Request"):
+        response = render(request, "jobs/_progress.html", context)
+        if job.is_finished:
+            response["HX-Refresh"] = "true"
+        return response
+    return render(request, "stats/job.html", context)
+
+
+@login_required
+def job_status(request, job_id: int):
+    job = _own_job_or_404(request, job_id)
+    return _job_progress(
+        request, job, title=str(_("Penyegaran angka dasbor")), done_url=reverse("stats:dashboard")
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def job_retry_view(request, job_id: int):
+    job = _own_job_or_404(request, job_id)
+    try:
+        job_retry(job=job)
+    except JobError as exc:
+        messages.error(request, str(exc))
+    report = OfficialReport.objects.filter(job=job).first()
+    return redirect("stats:report", pk=report.pk) if report else redirect("stats:job", job_id=job.pk)
 
 
 def _child_visible(user, row) -> bool:
@@ -134,7 +198,19 @@ def _report_or_404(request, pk):
 @login_required
 def report_detail(request, pk):
     report = _report_or_404(request, pk)
-    return render(request, "stats/report_detail.html", {"report": report, "indicators": INDICATORS})
+    if request.headers.get("HX-Request") and report.job:
+        return _job_progress(request, report.job, title="", done_url="")
+    return render(
+        request,
+        "stats/report_detail.html",
+        {
+            "report": report,
+            "indicators": INDICATORS,
+            "job": report.job,
+            "poll_url": request.get_full_path(),
+            "retry_url": reverse("stats:job_retry", args=[report.job_id]) if report.job_id else "",
+        },
+    )
 
 
 @login_required

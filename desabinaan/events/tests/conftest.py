@@ -5,8 +5,7 @@ from django.utils import timezone
 
 
 @pytest.fixture(autouse=True)
-def _jobs_inline(settings, tmp_path):
-    settings.JOBS_RUN_INLINE = True
+def _jobs_at_once(jobs_run_at_once, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

@@ -15,8 +15,8 @@ def at(day: str, hour: int = 10) -> dt.datetime:
 
 
 @pytest.fixture(autouse=True)
-def _inline_jobs(settings):
-    settings.JOBS_RUN_INLINE = True
+def _jobs_at_once(jobs_run_at_once):
+    pass
 
 
 def make_person(name, sex, village):
@@ -95,6 +95,8 @@ def data(world):
             report = Report.objects.create(
                 receipt_code=f"TEST{i}", passphrase_hash="!", category="recruiter", description="Sintetis",
                 village=village, status=status,
+                regency=village.regency if village else None,
+                province=village.regency.province if village else None,
             )  # fmt: skip
         if reply_hours:
             with time_machine.travel(at(day) + dt.timedelta(hours=reply_hours), tick=False):

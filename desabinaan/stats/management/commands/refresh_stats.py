@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from desabinaan.jobs.services import job_enqueue
-from desabinaan.stats.jobs import REFRESH
 from desabinaan.stats.services import stats_refresh, stats_refresh_changed
+from desabinaan.stats.tasks import refresh_start
 
 
 class Command(BaseCommand):
@@ -13,12 +12,14 @@ class Command(BaseCommand):
             "--changed", action="store_true", help="only villages changed since the last refresh"
         )
         parser.add_argument(
-            "--enqueue", action="store_true", help="queue a job for the worker instead of running"
+            "--enqueue",
+            action="store_true",
+            help="queue a full refresh for the worker instead of running it here",
         )
 
     def handle(self, *args, changed=False, enqueue=False, **options):
         if enqueue:
-            job = job_enqueue(kind=REFRESH, payload={"full": not changed})
+            job = refresh_start()
             self.stdout.write(f"job {job.pk} queued")
             return
 
