@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from desabinaan.core.uploads import MB
 from desabinaan.program.certificate import certificate_pdf, latin1
 from desabinaan.program.files import FILE_TOO_LARGE, PDF_INVALID, validate_attachment, validate_pdf
 from desabinaan.program.services import desa_binaan_transition
@@ -47,13 +48,13 @@ def test_it_rejects_a_non_pdf_whatever_its_name(db):
 
 
 def test_it_rejects_a_pdf_over_the_size_cap(settings, db):
-    settings.PROGRAM_SK_MAX_BYTES = 1024
-    big = SimpleUploadedFile("sk.pdf", b"%PDF-1.4\n" + b"0" * 2048)
+    settings.PROGRAM_SK_MAX_BYTES = 2 * MB
+    validate_pdf(SimpleUploadedFile("sk.pdf", b"%PDF-1.4\n" + b"0" * (2 * MB - 9)))  # exactly at the cap
+    big = SimpleUploadedFile("sk.pdf", b"%PDF-1.4\n" + b"0" * (2 * MB))
     with pytest.raises(ValidationError) as exc:
         validate_pdf(big)
     assert exc.value.code == "too_large"
-    assert "maksimum" in exc.value.messages[0]
-    assert FILE_TOO_LARGE
+    assert exc.value.messages == [str(FILE_TOO_LARGE) % {"mb": 2}] == ["Berkas terlalu besar: maksimum 2 MB."]
 
 
 def test_the_default_sk_cap_is_ten_megabytes(db):
