@@ -27,6 +27,7 @@ from desabinaan.program.api import router as program_router
 from desabinaan.protection.api import router as protection_router
 from desabinaan.regions.api import router as regions_router
 from desabinaan.stats.api import router as stats_router
+from desabinaan.web.api import router as me_router
 
 api = DocumentedNinjaAPI(
     title="Desa Binaan Imigrasi API",
@@ -50,6 +51,7 @@ api.add_router("/offices", offices_router)
 api.add_router("/desa-binaan", program_router)
 api.add_router("/events", events_router)
 api.add_router("/stats", stats_router)
+api.add_router("/me", me_router)
 # Protection owns several top-level paths (/screening, /screenings, /referrals, /reports, /agencies): one router
 # mounted at the root keeps the contract paths without five routers.
 api.add_router("", protection_router)

@@ -5,13 +5,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.jobs.models import Job
 
 from .models import Attendance, Choice, Event, Question, QuizAnswer, QuizResponse, TargetGroup, Topic
+from .tasks import ATTENDANCE_IMPORT
+
+# "Upcoming" on the village liaison's dashboard and the list it links to: planned events of the next 30 days.
+UPCOMING_DAYS = 30
 
 
 def can_see_events(user) -> bool:
@@ -31,8 +38,19 @@ def events_for_user(
     target_group: str = "",
     starts_from: dt.datetime | None = None,
     starts_before: dt.datetime | None = None,
+    upcoming: bool = False,
+    import_failed: bool = False,
 ) -> QuerySet[Event]:
     qs = _events(user)
+    if upcoming:
+        now = timezone.now()
+        qs = qs.filter(
+            status=Event.Status.PLANNED,
+            starts_at__gte=now,
+            starts_at__lt=now + dt.timedelta(days=UPCOMING_DAYS),
+        )
+    if import_failed:
+        qs = qs.filter(pk__in=attendance_imports_failed(user).values("event_pk"))
     if q:
         qs = qs.filter(
             Q(title__icontains=q) | Q(village__name__icontains=q) | Q(venue__icontains=q) | Q(village_id=q)
@@ -52,6 +70,21 @@ def events_for_user(
         .prefetch_related("topics", "target_groups")
         .annotate(attendance_count=Count("attendances", distinct=True))
         .order_by("-starts_at", "-id")
+    )
+
+
+def attendance_imports_failed(user) -> QuerySet[Job]:
+    """Attendance imports of events in scope whose newest attempt failed (a retry takes the event off the list).
+
+    A job has no foreign key to its event (payload["event_id"]), so the id is read out of the payload and the job
+    is scoped through the event's village.
+    """
+    imports = Job.objects.filter(kind=ATTENDANCE_IMPORT).annotate(
+        event_pk=Cast(KeyTextTransform("event_id", "payload"), IntegerField())
+    )
+    newer = imports.filter(event_pk=OuterRef("event_pk"), created_at__gt=OuterRef("created_at"))
+    return imports.filter(status=Job.Status.FAILED, event_pk__in=_events(user).values("pk")).exclude(
+        Exists(newer)
     )
 
 

@@ -75,6 +75,9 @@ def event_list(request):
         "status": request.GET.get("status", "") if request.GET.get("status") in Event.Status.values else "",
         "topic": request.GET.get("topic", "").strip(),
         "target_group": request.GET.get("group", "").strip(),
+        # ?when=upcoming and ?import=failed: the dashboard's counts link here.
+        "upcoming": request.GET.get("when") == "upcoming",
+        "import_failed": request.GET.get("import") == "failed",
     }
     page = Paginator(selectors.events_for_user(request.user, **filters), PAGE_SIZE).get_page(
         request.GET.get("page")

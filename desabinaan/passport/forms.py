@@ -196,6 +196,10 @@ class OutcomeForm(forms.Form):
 class ReadinessFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     village = VillageField(label=_("Desa/kelurahan"), required=False)
+    # The dashboard's "warnings not yet followed up" count links here with status=open&flagged=on.
+    flagged = forms.BooleanField(
+        label=_("Hanya yang berperingatan dan belum ditindaklanjuti"), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -298,7 +298,9 @@ def document_choices() -> list[tuple[str, str]]:
     )
 
 
-def readiness_checks_for_user(user, *, status: str = "", village_code: str = "") -> QuerySet[ReadinessCheck]:
+def readiness_checks_for_user(
+    user, *, status: str = "", village_code: str = "", flagged: bool = False
+) -> QuerySet[ReadinessCheck]:
     qs = scope_for(user).filter(
         ReadinessCheck.objects.select_related("person", "village__district", "village__regency"),
         path="village",
@@ -307,6 +309,9 @@ def readiness_checks_for_user(user, *, status: str = "", village_code: str = "")
         qs = qs.filter(status=status)
     if village_code:
         qs = qs.filter(village_id=village_code)
+    if flagged:
+        # Route warnings nobody has acted on yet (no screening, referral or report started from the check).
+        qs = qs.exclude(warnings=[]).filter(followed_up_at__isnull=True)
     return qs.order_by("-created_at", "-id")
 
 

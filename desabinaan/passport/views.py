@@ -159,11 +159,15 @@ def readiness_list(request):
     _require_scope(request)
     form = ReadinessFilterForm(request.GET or None)
     status = village_code = ""
+    flagged = False
     if form.is_bound and form.is_valid():
         status = form.cleaned_data["status"]
         village = form.cleaned_data["village"]
         village_code = village.code if village else ""
-    checks = selectors.readiness_checks_for_user(request.user, status=status, village_code=village_code)
+        flagged = form.cleaned_data["flagged"]
+    checks = selectors.readiness_checks_for_user(
+        request.user, status=status, village_code=village_code, flagged=flagged
+    )
     page = Paginator(checks, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -25,11 +25,14 @@ def _with_village(qs: QuerySet[Person]) -> QuerySet[Person]:
     return qs.select_related("village__district", "village__regency")
 
 
-def people_for_user(user, *, q: str = "") -> QuerySet[Person]:
-    """Active persons in the user's scope, optionally filtered by words of the name (spelling-tolerant)."""
+def people_for_user(user, *, q: str = "", without_consent: bool = False) -> QuerySet[Person]:
+    """Active persons in the user's scope, optionally filtered by words of the name (spelling-tolerant), or to
+    those without a standing consent (the dashboard's consent-gap count links here)."""
     qs = scope_for(user).filter(_with_village(Person.objects.active()), path="village")
     for word in name_key(q or "").split():
         qs = qs.filter(name_key__contains=word)
+    if without_consent:
+        qs = qs.filter(~Exists(_standing_consent()))
     return qs.order_by("name", "id")
 
 
@@ -110,12 +113,15 @@ def probable_duplicate_pairs(user, *, limit: int = 100) -> list[tuple[Person, Pe
     return pairs
 
 
+def _standing_consent() -> QuerySet[Consent]:
+    return Consent.objects.filter(person=OuterRef("pk"), withdrawn_at__isnull=True)
+
+
 def people_needing_attention(user) -> dict[str, int]:
     """Counts for the officer dashboard: persons without a standing consent, and probable duplicate pairs."""
     scoped = scope_for(user).filter(Person.objects.active(), path="village")
-    standing = Consent.objects.filter(person=OuterRef("pk"), withdrawn_at__isnull=True)
     return {
-        "without_consent": scoped.filter(~Exists(standing)).count(),
+        "without_consent": scoped.filter(~Exists(_standing_consent())).count(),
         "probable_duplicate_pairs": len(probable_duplicate_pairs(user)),
     }
 

@@ -36,6 +36,8 @@ def _require_write(request):
 def person_list(request):
     """Persons in the user's scope; name search by GET, NIK search by POST so the NIK never sits in a URL."""
     q = request.GET.get("q", "").strip()
+    # ?consent=missing: the dashboard's consent-gap count links here.
+    without_consent = request.GET.get("consent") == "missing"
     nik_form = NikSearchForm()
     if request.method == "POST":
         nik_form = NikSearchForm(request.POST)
@@ -46,17 +48,21 @@ def person_list(request):
             messages.warning(request, _("Tidak ada orang dengan NIK itu di wilayah kerja Anda."))
         # Never echo the typed NIK back into the page.
         nik_form = NikSearchForm()
-    page = Paginator(selectors.people_for_user(request.user, q=q), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.people_for_user(request.user, q=q, without_consent=without_consent), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    query = {"q": q} if q else {}
+    if without_consent:
+        query["consent"] = "missing"
     return render(
         request,
         "people/list.html",
         {
             "page": page,
             # Only the name search travels on the pager's links: nothing else typed may end up in a URL.
-            "query": urlencode({"q": q}) if q else "",
+            "query": urlencode(query),
             "q": q,
+            "without_consent": without_consent,
             "nik_form": nik_form,
             "can_write": scope_for(request.user).can_write,
         },

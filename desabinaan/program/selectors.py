@@ -70,7 +70,9 @@ def desa_binaan_for(*, user) -> QuerySet[DesaBinaan]:
     return scope_for(user).filter(_with_places(DesaBinaan.objects.all()), path="village")
 
 
-def desa_binaan_list(*, user, q: str = "", status: str = "") -> QuerySet[DesaBinaan]:
+def desa_binaan_list(
+    *, user, q: str = "", status: str = "", unanswered_questions: bool = False
+) -> QuerySet[DesaBinaan]:
     qs = desa_binaan_for(user=user)
     q = (q or "").strip()
     if q:
@@ -83,6 +85,11 @@ def desa_binaan_list(*, user, q: str = "", status: str = "") -> QuerySet[DesaBin
         )
     if status:
         qs = qs.filter(status=status)
+    if unanswered_questions:
+        # The dashboard's "unanswered questions" count links here: villages with questions waiting for an answer.
+        qs = qs.annotate(unanswered=Count("questions", filter=Q(questions__answer=""))).filter(
+            unanswered__gt=0
+        )
     return qs.order_by("village__code")
 
 

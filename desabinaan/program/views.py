@@ -72,17 +72,20 @@ def village_list(request):
     status = request.GET.get("status", "")
     if status not in DesaBinaan.Status.values:
         status = ""
-    page = Paginator(selectors.desa_binaan_list(user=request.user, q=q, status=status), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    questions = "unanswered" if request.GET.get("questions") == "unanswered" else ""
+    villages = selectors.desa_binaan_list(
+        user=request.user, q=q, status=status, unanswered_questions=bool(questions)
     )
+    page = Paginator(villages, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "program/list.html",
         {
             "page": page,
-            "query": urlencode({"q": q, "status": status}),
+            "query": urlencode({"q": q, "status": status, "questions": questions}),
             "q": q,
             "status": status,
+            "questions": questions,
             "statuses": DesaBinaan.Status.choices,
             "can_propose": selectors.is_office_writer(request.user),
         },

@@ -31,7 +31,10 @@ def _referral(world, **target):
 
 def _figure(client):
     response = client.get(reverse("web:dashboard"))
-    return response.context["referrals"]
+    counts = {
+        item.kind: item.count for item in [*response.context["inbox"], *response.context["inbox_clear"]]
+    }
+    return {"open": counts["referrals_open"], "overdue": counts["referrals_overdue"]}
 
 
 def test_it_counts_the_referrals_sent_to_the_partner_agency(world, login):
