@@ -2,7 +2,7 @@
 
 Inputs are behaviours, documents and routes only. The one personal attribute that enters is the age, because the
 law draws that line (UU 18/2017 Art. 5: a migrant worker is at least 18); sex, religion, ethnicity or home village
-never do (DOMAIN.md §3). Rule data (the moratorium country list, the Disnaker document rule) comes in as arguments.
+never do (docs/rules.md §3). Rule data (the moratorium country list, the Disnaker document rule) comes in as arguments.
 """
 
 from __future__ import annotations

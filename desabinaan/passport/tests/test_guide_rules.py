@@ -1,4 +1,4 @@
-"""Every case of DOMAIN.md §2, computed from the default rules the 0002_fill_rules migration loads."""
+"""Every case of docs/rules.md §2, computed from the default rules the 0002_fill_rules migration loads."""
 
 import pytest
 
