@@ -1,13 +1,15 @@
 """Writing the audit trail and the access log. Every domain service calls these; nothing else writes them."""
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from django.db import models
 
 from desabinaan.core.signals import record_written
 
 from .models import AccessEntry, AuditEntry
+
+M = TypeVar("M", bound=models.Model)
 
 # Fields whose values never enter the audit trail; a change is recorded as "changed" only.
 SECRET_FIELDS = frozenset({"nik_encrypted", "nik_hash", "nik", "password", "key_hash", "phone"})
@@ -40,6 +42,28 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return changes
 
 
+def _masked(changes: dict[str, list[Any]] | None) -> dict[str, list[Any]]:
+    """`changes` with the values of secret fields replaced, whoever built the dict."""
+    return {name: ["•", "•"] if name in SECRET_FIELDS else values for name, values in (changes or {}).items()}
+
+
+def _entry(*, actor, action: str, target: models.Model, changes, summary: str) -> AuditEntry:
+    return AuditEntry(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        target_type=_label(target),
+        target_id=str(target.pk),
+        changes=_masked(changes),
+        summary=summary[:300],
+    )
+
+
+def _created_changes(target: models.Model) -> dict[str, list[Any]]:
+    changes = diff({}, snapshot(target))
+    changes.pop("id", None)
+    return changes
+
+
 def audit_record(
     *,
     actor,
@@ -48,23 +72,60 @@ def audit_record(
     changes: dict[str, list[Any]] | None = None,
     summary: str = "",
 ) -> AuditEntry:
-    entry = AuditEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
-        target_type=_label(target),
-        target_id=str(target.pk),
-        changes=changes or {},
-        summary=summary[:300],
-    )
+    entry = _entry(actor=actor, action=action, target=target, changes=changes, summary=summary)
+    entry.save()
     record_written.send(sender=type(target), instance=target, action=action)
     return entry
 
 
 def audit_created(*, actor, target: models.Model, summary: str = "") -> AuditEntry:
-    changes = diff({}, snapshot(target))
-    changes.pop("id", None)
     return audit_record(
-        actor=actor, action=AuditEntry.Action.CREATE, target=target, changes=changes, summary=summary
+        actor=actor,
+        action=AuditEntry.Action.CREATE,
+        target=target,
+        changes=_created_changes(target),
+        summary=summary,
+    )
+
+
+def audit_bulk_record(
+    *,
+    actor,
+    action: str,
+    targets: Sequence[M],
+    changes: Callable[[M], dict[str, list[Any]]] | None = None,
+    summary: str | Callable[[M], str] = "",
+) -> list[AuditEntry]:
+    """`audit_record` for many targets of one action in one insert (imports); the same masking and signal.
+
+    `changes` and `summary` may be functions of the target when they differ per record.
+    """
+    entries = [
+        _entry(
+            actor=actor,
+            action=action,
+            target=target,
+            changes=changes(target) if changes else None,
+            summary=summary(target) if callable(summary) else summary,
+        )
+        for target in targets
+    ]
+    AuditEntry.objects.bulk_create(entries)
+    for target in targets:
+        record_written.send(sender=type(target), instance=target, action=action)
+    return entries
+
+
+def audit_bulk_created(
+    *, actor, targets: Sequence[M], summary: str | Callable[[M], str] = ""
+) -> list[AuditEntry]:
+    """`audit_created` for many new records: each entry lists the record's fields, secret ones masked."""
+    return audit_bulk_record(
+        actor=actor,
+        action=AuditEntry.Action.CREATE,
+        targets=targets,
+        changes=_created_changes,
+        summary=summary,
     )
 
 

@@ -37,6 +37,8 @@ IMPORT_BAD_BIRTH = _("Tahun lahir (mis. 1990) atau tanggal lahir (hh-bb-tttt) ti
 IMPORT_VILLAGE_UNKNOWN = _("Kode desa/kelurahan tidak dikenal.")
 IMPORT_DUPLICATE_ROW = _("Orang yang sama sudah ada di baris %(row)s berkas ini.")
 IMPORT_ALREADY_ATTENDING = _("Sudah tercatat hadir di kegiatan ini (tidak ditambahkan lagi).")
+# A re-run of an import (same import key) that finds this row already written by an earlier attempt.
+IMPORT_ALREADY_IMPORTED = _("Sudah diimpor oleh percobaan sebelumnya (tidak ditambahkan lagi).")
 IMPORT_NO_CONSENT = _('Kolom persetujuan tidak diisi "ya": data tidak boleh dicatat.')
 
 # Quizzes and self check-in.

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from desabinaan.accounts.scope import scope_for
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, query_without_page
 from desabinaan.offices.models import Kanim
@@ -92,7 +93,7 @@ def event_list(request):
             "statuses": Event.Status.choices,
             "topics": selectors.topics(),
             "groups": selectors.target_groups(),
-            "can_create": services.scope_for(request.user).can_write,
+            "can_create": scope_for(request.user).can_write,
         },
     )
 
@@ -151,7 +152,7 @@ def _event_kwargs(data) -> dict:
 
 @events_page
 def event_create(request):
-    if not services.scope_for(request.user).can_write:
+    if not scope_for(request.user).can_write:
         raise PermissionDenied
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -6,6 +6,7 @@ Each lib.nik error code maps to an Indonesian msgid; the API returns the code ne
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -54,12 +55,20 @@ def district_exists(code: str) -> bool:
 
 
 def nik_validate(
-    raw: str, *, sex: str | None = None, birth_date: dt.date | None = None, birth_year: int | None = None
+    raw: str,
+    *,
+    sex: str | None = None,
+    birth_date: dt.date | None = None,
+    birth_year: int | None = None,
+    districts: Callable[[str], bool] = district_exists,
 ) -> nik_lib.Nik:
-    """Parse a NIK against the region table; raise a ValidationError on field "nik" whose code is the lib code."""
+    """Parse a NIK against the region table; raise a ValidationError on field "nik" whose code is the lib code.
+
+    `districts` answers whether a district code exists; bulk callers pass a cached one (one query per district).
+    """
     try:
         return nik_lib.parse(
-            raw, district_exists=district_exists, sex=sex, birth_date=birth_date, birth_year=birth_year
+            raw, district_exists=districts, sex=sex, birth_date=birth_date, birth_year=birth_year
         )
     except nik_lib.NikError as error:
         # Never the NIK itself in the message: error texts end up in logs and API responses.

@@ -3,6 +3,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from desabinaan.events import services
+from desabinaan.events.models import TargetGroup, Topic
+
 
 @pytest.fixture(autouse=True)
 def _jobs_at_once(jobs_run_at_once, settings, tmp_path):
@@ -11,9 +14,6 @@ def _jobs_at_once(jobs_run_at_once, settings, tmp_path):
 
 @pytest.fixture
 def make_event(world):
-    from desabinaan.events import services
-    from desabinaan.events.models import TargetGroup, Topic
-
     def _make(*, actor=None, village=None, starts_at=None, title="Sosialisasi TPPO", **kwargs):
         starts_at = starts_at or timezone.now() - dt.timedelta(minutes=30)
         return services.event_create(

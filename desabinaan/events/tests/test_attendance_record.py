@@ -3,7 +3,7 @@
 import uuid
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
 from desabinaan.events import services
@@ -112,8 +112,6 @@ def test_it_refuses_attendees_from_villages_outside_a_liaisons_scope(world, logi
 
 
 def test_it_refuses_read_only_users(world, event):
-    from django.core.exceptions import PermissionDenied
-
     with pytest.raises(PermissionDenied):
         services.attendance_record(actor=world.eka, event=event, village=event.village, **attendee())
 

@@ -11,7 +11,7 @@ from desabinaan.audit.models import AuditEntry
 from desabinaan.core.errors import Conflict
 from desabinaan.events import services
 from desabinaan.events import validation as v
-from desabinaan.events.models import Event
+from desabinaan.events.models import Event, Topic
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -178,8 +178,6 @@ def test_lists_have_bounded_query_counts(world, login, make_event, django_assert
 
 
 def test_the_list_filters_by_search_status_topic_and_group(world, login, make_event):
-    from desabinaan.events.models import Topic
-
     make_event(title="Paspor untuk pelajar", topics=Topic.objects.filter(code="paspor"))
     make_event(title="Bahaya calo")
     client = login(world.ani)

@@ -1,5 +1,7 @@
 """Every page and endpoint of the events app is limited to the user's jurisdiction."""
 
+import uuid
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -68,8 +70,6 @@ def test_it_validates_scope_of_the_api(world, login, event, bandung_event):
 
 
 def test_it_lets_only_writers_in_scope_record_attendance_through_the_api(world, login, event):
-    import uuid
-
     body = {
         "client_id": str(uuid.uuid4()),
         "name": "Rina",

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from desabinaan.audit.models import AuditEntry
 from desabinaan.people import validation as v
@@ -41,8 +42,6 @@ def test_it_accepts_a_birth_year_alone(world):
 
 
 def test_it_needs_a_birth_date_or_year(world):
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError) as info:
         person_create(actor=world.budi, name="Sumiati", sex="F", village=world.tebat_monok)
     assert info.value.error_dict["birth_date"][0].message == v.BIRTH_REQUIRED

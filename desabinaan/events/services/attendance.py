@@ -1,0 +1,166 @@
+"""Recording one attendee: the person rule, consent for education, and the attendance row.
+
+`attendance_record` is the one path for a single attendee (the phone form, the offline queue through the API,
+self check-in). The person rule: an exact NIK links the registered person; otherwise a person with the same name
+key, birth year and village is reused; otherwise the person is registered through `people.person_create`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from desabinaan.accounts.scope import scope_for
+from desabinaan.audit.services import audit_created
+from desabinaan.people import services as people
+from desabinaan.people import validation as pv
+from desabinaan.people.crypto import nik_hash
+from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
+from lib.text import name_key
+
+from .. import validation as v
+from ..models import Attendance, Event, TargetGroup
+from .common import check_village_write
+
+
+class AlreadyAttending(Exception):
+    def __init__(self, existing: Attendance):
+        super().__init__(str(v.ALREADY_ATTENDING))
+        self.existing = existing
+
+
+def _has_education_consent(person_id: int) -> bool:
+    return Consent.objects.filter(
+        person_id=person_id, purpose=Purpose.EDUCATION, withdrawn_at__isnull=True
+    ).exists()
+
+
+def _match_person(*, name: str, birth_year: int, village, nik_digest: str | None) -> Person | None:
+    """The person rule: exact NIK; else same name key, birth year and village (and no other NIK)."""
+    if nik_digest:
+        existing = Person.objects.filter(nik_hash=nik_digest).select_related("village").first()
+        if existing is not None:
+            return existing
+    candidates = Person.objects.active().filter(
+        name_key=name_key(name), birth_year=birth_year, village=village
+    )
+    if nik_digest:
+        candidates = candidates.filter(nik_hash__isnull=True)
+    return candidates.select_related("village").order_by("id").first()
+
+
+def _person_for_attendance(*, actor, name, sex, birth_date, birth_year, nik, village, phone) -> Person:
+    if birth_date is not None:
+        birth_year = birth_date.year
+    if not birth_year:
+        raise ValidationError({"birth_year": pv.BIRTH_REQUIRED})
+    digest = None
+    if nik:
+        pv.nik_validate(nik, sex=sex, birth_date=birth_date, birth_year=birth_year)
+        digest = nik_hash(nik)
+    person = _match_person(name=name, birth_year=birth_year, village=village, nik_digest=digest)
+    if person is not None:
+        if actor is not None and not scope_for(actor).contains_village(person.village_id):
+            raise PermissionDenied(v.NIK_REGISTERED_ELSEWHERE)
+        return person
+    try:
+        return people.person_create(
+            actor=actor,
+            name=name,
+            nik=nik or None,
+            birth_date=birth_date,
+            birth_year=birth_year,
+            sex=sex,
+            village=village,
+            phone=phone,
+            allow_probable_duplicates=True,
+        )
+    except people.NikAlreadyRegistered as exc:  # registered between our lookup and the insert
+        return exc.existing
+
+
+@transaction.atomic
+def attendance_record(
+    *,
+    actor,
+    event: Event,
+    client_id: uuid.UUID | str | None = None,
+    name: str,
+    sex: str,
+    birth_date: dt.date | None = None,
+    birth_year: int | None = None,
+    nik: str = "",
+    village,
+    target_group: TargetGroup | None = None,
+    phone: str = "",
+    consent: bool,
+    guardian_name: str = "",
+    guardian_relation: str = "",
+    source: str = Attendance.Source.FORM,
+) -> tuple[Attendance, bool]:
+    """Record one attendee: (attendance, created). A client_id already received returns its row unchanged.
+
+    Raises ValidationError, PermissionDenied, or AlreadyAttending when the person is already on the list under
+    another client_id.
+    """
+    check_village_write(actor, event.village_id)
+    if client_id:
+        client_id = uuid.UUID(str(client_id))
+        existing = (
+            Attendance.objects.filter(event=event, client_id=client_id).select_related("person").first()
+        )
+        if existing is not None:
+            return existing, False
+    if not consent:
+        raise ValidationError({"consent": v.CONSENT_REQUIRED})
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": v.NAME_REQUIRED})
+    person = _person_for_attendance(
+        actor=actor,
+        name=name,
+        sex=sex,
+        birth_date=birth_date,
+        birth_year=birth_year,
+        nik=(nik or "").strip(),
+        village=village,
+        phone=phone,
+    )
+    already = Attendance.objects.filter(event=event, person=person).first()
+    if already is not None:
+        raise AlreadyAttending(already)
+    if not _has_education_consent(person.pk):
+        people.consent_record(
+            actor=actor,
+            person=person,
+            purpose=Purpose.EDUCATION,
+            lawful_basis=LawfulBasis.CONSENT,
+            purpose_text=str(v.CONSENT_PURPOSE_TEXT),
+            guardian_name=guardian_name,
+            guardian_relation=guardian_relation,
+        )
+    attendance = Attendance(
+        event=event,
+        person=person,
+        target_group=target_group,
+        client_id=client_id or uuid.uuid4(),
+        source=source,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    attendance.full_clean(exclude=["recorded_by"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            attendance.save()
+    except IntegrityError:
+        # A retry of the same sync raced us: answer with the row the first request created.
+        existing = Attendance.objects.filter(event=event, client_id=attendance.client_id).first()
+        if existing is not None:
+            return existing, False
+        raise AlreadyAttending(Attendance.objects.get(event=event, person=person)) from None
+    audit_created(
+        actor=actor, target=attendance, summary=f"Hadir di kegiatan #{event.pk}: orang #{person.pk}"
+    )
+    return attendance, True
