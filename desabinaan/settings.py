@@ -54,8 +54,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 # Demo mode lists the demo accounts on the login page and relaxes two-factor enrolment for them only.
 DEMO_MODE = env_bool("DEMO_MODE", DEBUG)
-# Password of the seed_demo accounts, shown on the login page in demo mode only.
-DEMO_PASSWORD = env_str("DEMO_PASSWORD", "desabinaan-demo")
+# Password of the seed_demo accounts, shown on the login page in demo mode only; empty means the documented default
+# (desabinaan.accounts.demo.DEFAULT_PASSWORD).
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", "")
 SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key-change-me" if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

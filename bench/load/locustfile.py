@@ -14,8 +14,10 @@ from urllib.parse import urlencode
 
 from locust import HttpUser, between, task
 
+from desabinaan.accounts.demo import DEFAULT_PASSWORD
+
 OFFICER = os.environ.get("LOAD_OFFICER", "kanim.bengkulu")
-PASSWORD = os.environ.get("DEMO_PASSWORD", "desabinaan-demo")
+PASSWORD = os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
 TOKEN = os.environ.get("LOAD_TOKEN", "")
 GUIDE_ANSWERS = [
     {

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
+from .demo import demo_password
 from .forms import ApiTokenForm, LoginForm, OtpForm
 from .middleware import two_factor_exempt
 from .twofactor import two_factor_satisfied
@@ -34,10 +35,6 @@ DEMO_ACCOUNTS = [
     ("desa.lain", gettext_lazy("Perangkat Desa Urai")),
     ("kanim.lain", gettext_lazy("Petugas Kantor Imigrasi Bandung")),
 ]
-
-
-def demo_password() -> str:
-    return getattr(settings, "DEMO_PASSWORD", "") or "desabinaan-demo"
 
 
 def _safe_next(request, default: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from desabinaan.accounts.demo import DEFAULT_PASSWORD
 from desabinaan.accounts.models import Role, User
 from desabinaan.audit.services import audit_created
 from desabinaan.offices.models import Kanim, Kanwil, PartnerAgency, WorkingAreaAssignment
@@ -23,7 +24,6 @@ from desabinaan.people.services import consent_record, person_create
 from desabinaan.program.models import DesaBinaan, PimpasaAssignment
 from desabinaan.regions.models import Province, Regency, Village
 
-DEFAULT_PASSWORD = "desabinaan-demo"
 TEBAT_MONOK = "17.08.04.2002"
 URAI = "17.03.12.2001"
 REGIONS_MISSING = "Desa Tebat Monok (17.08.04.2002) belum ada di basis data. Jalankan import_regions dulu."

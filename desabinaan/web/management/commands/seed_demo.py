@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from desabinaan.web.demo import ACCOUNTS, DEFAULT_PASSWORD, RegionsMissing, demo_seed
+from desabinaan.accounts.demo import DEFAULT_PASSWORD, demo_password
+from desabinaan.web.demo import ACCOUNTS, RegionsMissing, demo_seed
 
 # Demo accounts share one known password: creating them on a production server would open it to anyone.
 REFUSED_WITHOUT_DEBUG = (
@@ -17,16 +18,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Jalankan walaupun DEBUG tidak aktif.")
 
-    @property
-    def password(self) -> str:
-        # settings.DEMO_PASSWORD (from the DEMO_PASSWORD variable) is also what the demo login page shows.
-        return getattr(settings, "DEMO_PASSWORD", "") or DEFAULT_PASSWORD
-
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(REFUSED_WITHOUT_DEBUG)
         try:
-            result = demo_seed(password=self.password)
+            # The same password the demo login page shows.
+            result = demo_seed(password=demo_password())
         except RegionsMissing as exc:
             raise CommandError(str(exc)) from exc
         for note in result.skipped:
@@ -40,6 +37,6 @@ class Command(BaseCommand):
         # Only the documented default is printed; a password chosen through DEMO_PASSWORD stays out of logs.
         self.stdout.write(
             f"Kata sandi: {DEFAULT_PASSWORD}"
-            if self.password == DEFAULT_PASSWORD
+            if demo_password() == DEFAULT_PASSWORD
             else "Kata sandi: nilai DEMO_PASSWORD"
         )
