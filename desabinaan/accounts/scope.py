@@ -20,6 +20,8 @@ class Scope:
     regency_codes: tuple[str, ...] | None = ()
     village_codes: tuple[str, ...] = ()
     kanim_ids: tuple[int, ...] = ()
+    # Kanwil staff: their province, for records owned by an office but not yet assigned to one (reports' triage).
+    province_codes: tuple[str, ...] = ()
     # Whether the user may create and edit records in the scope (Kanwil staff read and report only).
     can_write: bool = False
 
@@ -46,6 +48,22 @@ class Scope:
         if self.is_empty:
             return queryset.none()
         return queryset.filter(self.q(path))
+
+    def owned_q(self, *, owner: str = "kanim", province: str = "province") -> Q:
+        """A filter on records owned by an office (reports), where an empty owner means "in the triage queue".
+
+        National: everything. Kanim staff: what their office owns. Kanwil staff: what the Kanims of the province
+        own, the province's unassigned records, and unassigned records with no province (the national queue).
+        """
+        if self.is_national:
+            return Q()
+        q = Q(**{f"{owner}_id__in": self.kanim_ids}) if self.kanim_ids else Q(pk__in=[])
+        if self.province_codes:
+            unassigned = Q(**{f"{owner}__isnull": True})
+            q |= unassigned & (
+                Q(**{f"{province}_id__in": self.province_codes}) | Q(**{f"{province}__isnull": True})
+            )
+        return q
 
     def contains_village(self, village) -> bool:
         code = getattr(village, "code", village)
@@ -87,7 +105,7 @@ def _compute(user) -> Scope:
         province = user.kanwil.province_id
         regencies = tuple(Regency.objects.filter(province_id=province).values_list("code", flat=True))
         kanims = tuple(Kanim.objects.filter(kanwil_id=user.kanwil_id).values_list("id", flat=True))
-        return Scope(regency_codes=regencies, kanim_ids=kanims, can_write=False)
+        return Scope(regency_codes=regencies, kanim_ids=kanims, province_codes=(province,), can_write=False)
     if user.role in (Role.OFFICER, Role.PIMPASA) and user.kanim_id:
         return Scope(
             regency_codes=_kanim_regencies(user.kanim_id), kanim_ids=(user.kanim_id,), can_write=True

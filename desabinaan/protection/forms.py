@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from desabinaan.offices.models import PartnerAgency
+from desabinaan.offices.models import Kanim, PartnerAgency
 from desabinaan.regions.forms import VillageField
+from desabinaan.regions.models import Province, Regency
 
 from .models import Answer, Decision, Indicator, Referral, Report, TravelPurpose
 
@@ -157,7 +158,18 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Tawaran apa, janji apa, berapa biaya yang diminta, ke negara mana."),
     )
-    village = VillageField(label=_("Di desa/kelurahan mana? (opsional)"), required=False)
+    village = VillageField(
+        label=_("Di desa/kelurahan mana? (opsional)"),
+        required=False,
+        help_text=_("Tidak tahu desanya? Cukup pilih kabupaten/kota atau provinsi di bawah, atau kosongkan."),
+    )
+    regency = forms.ChoiceField(label=_("Kabupaten/kota (opsional)"), required=False)
+    province = forms.ModelChoiceField(
+        label=_("Provinsi (opsional)"),
+        queryset=Province.objects.order_by("name"),
+        required=False,
+        empty_label="—",
+    )
     occurred_on = forms.DateField(label=_("Kapan? (opsional)"), required=False, widget=DateInput)
     agency_name = forms.CharField(
         label=_("Nama perusahaan / LPK yang disebut (opsional)"), max_length=250, required=False
@@ -180,6 +192,13 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Regencies grouped by province in one plain select: works without JavaScript and with screen readers.
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for code, name, province in Regency.objects.order_by("province__name", "name").values_list(
+            "code", "name", "province__name"
+        ):
+            groups.setdefault(province, []).append((code, name))
+        self.fields["regency"].choices = [("", "—"), *groups.items()]
         for i in range(INVOLVED_ROWS):
             n = i + 1
             self.fields[f"involved_{i}_name"] = forms.CharField(
@@ -191,6 +210,10 @@ class ReportForm(forms.Form):
             self.fields[f"involved_{i}_account"] = forms.CharField(
                 label=_("Akun media sosial orang %(n)s") % {"n": n}, max_length=150, required=False
             )
+
+    def clean_regency(self):
+        code = self.cleaned_data["regency"]
+        return Regency.objects.select_related("province").get(code=code) if code else None
 
     def involved_rows(self):
         return [
@@ -205,7 +228,8 @@ class ReportForm(forms.Form):
         ]
 
     def main_fields(self):
-        return [self[name] for name in ("category", "description", "village", "occurred_on", "agency_name")]
+        names = ("category", "description", "village", "regency", "province", "occurred_on", "agency_name")
+        return [self[name] for name in names]
 
 
 class StatusForm(forms.Form):
@@ -230,6 +254,17 @@ class TriageForm(forms.ModelForm):
     class Meta:
         model = Report
         fields = ["category", "priority", "status"]
+
+
+class AssignForm(forms.Form):
+    """Triage: which Kanim owns the report. Sent twice: first to choose, then with `confirm` from the confirmation."""
+
+    kanim = forms.ModelChoiceField(label=_("Tugaskan ke kantor imigrasi"), queryset=Kanim.objects.none())
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, kanims, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kanim"].queryset = kanims
 
 
 class ReplyForm(forms.Form):

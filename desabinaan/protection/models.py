@@ -320,6 +320,27 @@ class Report(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Where the reporter placed it, as precisely as they could: a village fills its regency and province too, so
+    # reports are always found by the broadest place. Nothing is required (a reporter is never forced to say).
+    regency = models.ForeignKey(
+        "regions.Regency",
+        verbose_name=_("kabupaten/kota"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    province = models.ForeignKey(
+        "regions.Province",
+        verbose_name=_("provinsi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The owning office: the Kanim serving the regency when the report came in, or the one triage assigned.
+    # Empty = in the triage queue (national administrators, and the Kanwil of the province or every Kanwil when
+    # no province is known); accounts.scope.Scope.owned_q decides who sees what.
     kanim = models.ForeignKey(
         "offices.Kanim", verbose_name=_("diteruskan ke"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -345,6 +366,17 @@ class Report(models.Model):
         verbose_name = _("laporan masyarakat")
         verbose_name_plural = _("laporan masyarakat")
         ordering = ["-created_at", "-id"]
+        constraints = [
+            # A place is stored with its parents, so scoping by province never misses a village report.
+            models.CheckConstraint(
+                condition=Q(village__isnull=True) | Q(regency__isnull=False),
+                name="report_village_has_regency",
+            ),
+            models.CheckConstraint(
+                condition=Q(regency__isnull=True) | Q(province__isnull=False),
+                name="report_regency_has_province",
+            ),
+        ]
 
     def __str__(self):
         return self.receipt_code

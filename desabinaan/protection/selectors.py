@@ -15,16 +15,26 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from desabinaan.accounts.models import Role
 from desabinaan.accounts.scope import scope_for
+from desabinaan.offices.models import Kanim
 from lib.fuzzy import best_matches, normalize_agency_name
 from lib.text import fold
 
-from .models import AgencyCheck, Decision, IndicatorSet, LicensedAgency, Referral, Report, Screening
+from .models import (
+    AgencyCheck,
+    Decision,
+    IndicatorSet,
+    LicensedAgency,
+    Referral,
+    Report,
+    ReportInvolved,
+    Screening,
+)
 
 OFFICE_ROLES = frozenset({Role.NATIONAL_ADMIN, Role.KANWIL, Role.OFFICER, Role.PIMPASA})
 # Bounds of the in-Python agency matching and network signals (the published P3MI list has about 300 rows).
@@ -112,7 +122,11 @@ def referrals_for(user) -> QuerySet[Referral]:
     if not getattr(user, "is_authenticated", False):
         return qs.none()
     if is_office(user):
-        return scope_for(user).filter(qs, path="village")
+        scope = scope_for(user)
+        if scope.is_national:
+            return qs
+        # A report's referral can have no village (a report placed by regency only): it follows the report's owner.
+        return qs.filter(scope.q("village") | Q(report__in=Report.objects.filter(scope.owned_q())))
     if role == Role.PARTNER and user.agency_id:
         return qs.filter(agency_id=user.agency_id)
     if role == Role.LIAISON and user.village_id:
@@ -158,10 +172,45 @@ def referrals_overdue(user, *, today: dt.date | None = None) -> QuerySet[Referra
 
 
 def reports_for(user) -> QuerySet[Report]:
+    """Reports by their owning office (not by village): see Scope.owned_q for who sees the triage queue."""
     if not is_office(user):
         return Report.objects.none()
-    qs = Report.objects.select_related("village", "kanim", "agency")
-    return scope_for(user).filter(qs, path="village")
+    qs = Report.objects.select_related("village", "regency", "province", "kanim", "agency")
+    return qs.filter(scope_for(user).owned_q())
+
+
+def report_visible(user, report: Report) -> bool:
+    return reports_for(user).filter(pk=report.pk).exists()
+
+
+def report_owner_for(regency) -> Kanim | None:
+    """The Kanim whose open working-area assignment holds the regency (the database allows one); None if none."""
+    if regency is None:
+        return None
+    return Kanim.objects.filter(
+        area_assignments__regency=regency, area_assignments__valid_to__isnull=True
+    ).first()
+
+
+def can_assign_reports(user) -> bool:
+    """Triage: national administrators and Kanwil staff give an unowned (or misrouted) report to a Kanim."""
+    return is_office(user) and (user.is_superuser or user.role in (Role.NATIONAL_ADMIN, Role.KANWIL))
+
+
+def kanims_assignable(user) -> QuerySet[Kanim]:
+    """The offices a user may give a report to: any Kanim nationally, the province's Kanims for a Kanwil."""
+    if not can_assign_reports(user):
+        return Kanim.objects.none()
+    qs = Kanim.objects.select_related("kanwil").order_by("kanwil__name", "name")
+    scope = scope_for(user)
+    return qs if scope.is_national else qs.filter(pk__in=scope.kanim_ids)
+
+
+def reports_to_triage(user) -> QuerySet[Report]:
+    """The triage queue in the user's sight: reports no office owns yet."""
+    if not can_assign_reports(user):
+        return Report.objects.none()
+    return reports_for(user).filter(kanim__isnull=True)
 
 
 def report_get(*, user, pk: int) -> Report:
@@ -296,7 +345,6 @@ def network_signals(user, *, min_count: int = 2) -> list[Cluster]:
         report_ids.append(pk)
         report_village[pk] = village
         add("agency", normalize_agency_name(agency), agency, report=pk, village=village)
-    from .models import ReportInvolved
 
     for report_id, name, phone, account in ReportInvolved.objects.filter(
         report_id__in=report_ids

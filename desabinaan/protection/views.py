@@ -25,6 +25,7 @@ from .api import REPORT_NOT_FOUND, TOO_MANY_ATTEMPTS, TOO_MANY_REPORTS
 from .forms import (
     AddInformationForm,
     AgencyImportForm,
+    AssignForm,
     DecisionForm,
     ReferralForm,
     ReferralStatusForm,
@@ -266,8 +267,48 @@ def report_list(request):
             "query": urlencode({"status": status}),
             "status": status,
             "statuses": Report.Status.choices,
+            "can_assign": selectors.can_assign_reports(request.user),
         },
     )
+
+
+@office_page
+def report_triage(request):
+    """The triage queue: reports no office owns yet (no place, a province only, or a regency without a Kanim)."""
+    require(selectors.can_assign_reports(request.user))
+    qs = selectors.reports_to_triage(request.user).order_by("created_at", "id")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "protection/report_triage.html", {"page": page, "query": ""})
+
+
+@office_page
+def report_assign(request, pk):
+    """Give a report to a Kanim: choose, confirm on a second page, then the service records and audits it."""
+    report = selectors.report_get(user=request.user, pk=pk)
+    require(selectors.can_assign_reports(request.user))
+    form = AssignForm(
+        request.POST or None,
+        kanims=selectors.kanims_assignable(request.user),
+        initial={"kanim": report.kanim_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        kanim = form.cleaned_data["kanim"]
+        if not form.cleaned_data["confirm"]:
+            return render(
+                request, "protection/report_assign_confirm.html", {"report": report, "kanim": kanim}
+            )
+        try:
+            services.report_assign(actor=request.user, report=report, kanim=kanim)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Laporan %(code)s ditugaskan ke %(kanim)s.")
+                % {"code": report.receipt_code, "kanim": kanim},
+            )
+            return redirect("protection:report_triage")
+    return render(request, "protection/report_assign.html", {"report": report, "form": form})
 
 
 @office_page
@@ -312,6 +353,7 @@ def report_detail(request, pk):
             "reply": reply,
             "refer": refer,
             "can_write": can_write,
+            "can_assign": selectors.can_assign_reports(request.user),
         },
     )
 
@@ -388,6 +430,8 @@ def public_report(request):
                     category=data["category"],
                     description=data["description"],
                     village=data["village"],
+                    regency=data["regency"],
+                    province=data["province"],
                     occurred_on=data["occurred_on"],
                     involved=form.involved(),
                     files=data["files"],

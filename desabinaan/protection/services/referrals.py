@@ -50,9 +50,12 @@ def referral_create(
     """Refer a screened applicant or a report to the home village (follow-up) or to one partner agency."""
     require(selectors.can_screen(actor))
     source_village = screening.village if screening is not None else (report.village if report else None)
-    if source_village is not None and not scope_for(actor).contains_village(source_village):
-        raise PermissionDenied(OUT_OF_SCOPE)
-    if source_village is None and not scope_for(actor).is_national:
+    # A screening belongs to the applicant's village; a report to its owning office (it may name no village).
+    if report is not None and screening is None:
+        in_scope = selectors.report_visible(actor, report)
+    else:
+        in_scope = source_village is not None and scope_for(actor).contains_village(source_village)
+    if not in_scope:
         raise PermissionDenied(OUT_OF_SCOPE)
     if bool(to_village) == (agency is not None):
         raise ValidationError(REFERRAL_TARGET_REQUIRED)

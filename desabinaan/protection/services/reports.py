@@ -9,22 +9,25 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
-from desabinaan.offices.selectors import kanims_serving_village
 from lib.phones import normalize_phone
 
 from .. import selectors
 from ..files import TOO_MANY_FILES, clean_upload, max_files
 from ..models import Report, ReportAttachment, ReportInvolved, ReportMessage
-from .common import require
+from .common import OUT_OF_SCOPE, require
 
 DESCRIPTION_REQUIRED = _("Ceritakan apa yang terjadi.")
 MESSAGE_REQUIRED = _("Pesan tidak boleh kosong.")
+PLACE_MISMATCH = _("Desa, kabupaten/kota dan provinsi yang dipilih tidak saling cocok.")
+OWNER_REQUIRED = _("Pilih kantor imigrasi yang menangani laporan ini.")
+OWNER_NOT_ALLOWED = _("Anda tidak dapat menugaskan laporan ke kantor imigrasi ini.")
 
 # Receipt codes and passphrases avoid letters people confuse (0/O, 1/I/L) when copying them onto paper.
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -57,6 +60,21 @@ def _attach(report: Report, files: Iterable) -> None:
         attachment.save()
 
 
+def _place(*, village, regency, province):
+    """The regency and province of the most precise place given; parents given too must agree with it."""
+    if village is not None:
+        regency = _parent(regency, village.regency)
+    if regency is not None:
+        province = _parent(province, regency.province)
+    return regency, province
+
+
+def _parent(given, derived):
+    if given is not None and given.pk != derived.pk:
+        raise ValidationError(PLACE_MISMATCH, code="place_mismatch")
+    return derived
+
+
 @dataclass
 class Submitted:
     report: Report
@@ -69,25 +87,34 @@ def report_submit(
     category: str,
     description: str,
     village=None,
+    regency=None,
+    province=None,
     occurred_on: dt.date | None = None,
     involved: Iterable[Mapping[str, str]] = (),
     files: Iterable = (),
     agency_name: str = "",
     callback_contact: str = "",
 ) -> Submitted:
-    """Receive an anonymous report. Takes no request: nothing about the sender's connection can be stored."""
+    """Receive an anonymous report. Takes no request: nothing about the sender's connection can be stored.
+
+    The place is optional and as precise as the reporter can give it (a village, or only a regency or a province).
+    Routing: a village or a regency goes to the Kanim serving that regency; a province only, no place, or a regency
+    no Kanim serves yet stays unowned, in the triage queue (see report_assign).
+    """
     if not description.strip():
         raise ValidationError({"description": DESCRIPTION_REQUIRED})
+    regency, province = _place(village=village, regency=regency, province=province)
     passphrase = _new_passphrase()
     agency, agency_check = selectors.agency_link(agency_name)
-    kanim = kanims_serving_village(village_code=village.code).first() if village is not None else None
     report = Report(
         receipt_code=_new_receipt_code(),
         passphrase_hash=make_password(passphrase),
         category=category,
         description=description.strip(),
         village=village,
-        kanim=kanim,
+        regency=regency,
+        province=province,
+        kanim=selectors.report_owner_for(regency),
         occurred_on=occurred_on,
         agency_name=agency_name.strip(),
         agency=agency,
@@ -135,7 +162,7 @@ def report_add_information(*, report: Report, body: str, files: Iterable = ()) -
 
 @transaction.atomic
 def report_reply(*, actor, report: Report, body: str) -> ReportMessage:
-    require(selectors.can_screen(actor) and report in selectors.reports_for(actor))
+    require(selectors.can_screen(actor) and selectors.report_visible(actor, report))
     if not body.strip():
         raise ValidationError({"body": MESSAGE_REQUIRED})
     message = ReportMessage(
@@ -151,12 +178,39 @@ def report_reply(*, actor, report: Report, body: str) -> ReportMessage:
 
 @transaction.atomic
 def report_triage(*, actor, report: Report, category: str, priority: str, status: str) -> Report:
-    require(selectors.can_screen(actor) and report in selectors.reports_for(actor))
+    require(selectors.can_screen(actor) and selectors.report_visible(actor, report))
     before = snapshot(report, ["category", "priority", "status"])
     report.category, report.priority, report.status = category, priority, status
     report.full_clean()
     report.save(update_fields=["category", "priority", "status", "updated_at"])
     audit_record(
         actor=actor, action="update", target=report, changes=diff(before, snapshot(report, before.keys()))
+    )
+    return report
+
+
+@transaction.atomic
+def report_assign(*, actor, report: Report, kanim) -> Report:
+    """Triage gives a report to an office: national administrators any Kanim, a Kanwil one of its province's.
+
+    Used for the triage queue (no owner yet) and to correct a misrouted report; the change is audited.
+    """
+    require(selectors.can_assign_reports(actor))
+    if not selectors.report_visible(actor, report):
+        raise PermissionDenied(OUT_OF_SCOPE)
+    if kanim is None:
+        raise ValidationError({"kanim": OWNER_REQUIRED})
+    if not scope_for(actor).is_national and kanim.pk not in scope_for(actor).kanim_ids:
+        raise PermissionDenied(OWNER_NOT_ALLOWED)
+    before = snapshot(report, ["kanim_id"])
+    report.kanim = kanim
+    report.full_clean()
+    report.save(update_fields=["kanim", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="update",
+        target=report,
+        changes=diff(before, snapshot(report, ["kanim_id"])),
+        summary=f"laporan ditugaskan ke {kanim}",
     )
     return report

@@ -402,10 +402,11 @@ class Command(BaseCommand):
                 if self.rng.random() < 0.7:
                     replies.append((r_start + i, at + dt.timedelta(hours=self.rng.randrange(1, 96))))
                 yield (r_start + i, f"SIN{r_start + i:010d}", "!", "recruiter", "Laporan sintetis",
-                       code if placed else None, kanim if placed else None, status, at, at)  # fmt: skip
+                       code if placed else None, code[:5] if placed else None, code[:2] if placed else None,
+                       kanim if placed else None, status, at, at)  # fmt: skip
 
-        cols = ["id", "receipt_code", "passphrase_hash", "category", "description", "village_id", "kanim_id",
-                "status", "created_at", "updated_at"]  # fmt: skip
+        cols = ["id", "receipt_code", "passphrase_hash", "category", "description", "village_id", "regency_id",
+                "province_id", "kanim_id", "status", "created_at", "updated_at"]  # fmt: skip
         self._insert("reports", Report, cols, report_rows(), n)
         m_start = self._next_id(ReportMessage)
         rows = [(m_start + i, rid, "officer", self.officer.pk, "Balasan sintetis", at)
