@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from django.http import Http404
 
 from desabinaan.accounts.models import Role, User
 from desabinaan.accounts.scope import scope_for
+from lib.periods import previous_quarter, quarter_bounds
 
 from .models import (
     Activity,
@@ -227,20 +227,6 @@ def public_faq(*, topic: str = "") -> QuerySet[Question]:
 
 
 # --- Evaluation ----------------------------------------------------------------------------------------------------
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    start = dt.date(year, 3 * (quarter - 1) + 1, 1)
-    end = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
-    return start, end - dt.timedelta(days=1)
-
-
-def previous_quarter(year: int, quarter: int) -> tuple[int, int]:
-    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
-
-
-def current_quarter(today: dt.date) -> tuple[int, int]:
-    return today.year, (today.month - 1) // 3 + 1
 
 
 def _activities(db, start, end):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from desabinaan.accounts.models import Role, User
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
+from lib.periods import previous_quarter, quarter_of
 
 from . import selectors, services
 from .certificate import certificate_pdf
@@ -420,7 +421,7 @@ def foreigner_add(request, db):
 
 
 def _quarter_from(request):
-    year, quarter = selectors.current_quarter(timezone.localdate())
+    year, quarter = quarter_of(timezone.localdate())
     try:
         year = int(request.GET.get("year", year))
         quarter = int(request.GET.get("quarter", quarter))
@@ -453,7 +454,7 @@ def evaluation(request, db):
             )
             messages.success(request, _("Evaluasi triwulan tersimpan."))
             return redirect(f"{request.path}?year={year}&quarter={quarter}")
-    py, pq = selectors.previous_quarter(year, quarter)
+    py, pq = previous_quarter(year, quarter)
     ny, nq = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
     return render(
         request,

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.periods import quarter_bounds, quarter_of
+
 BAD_DATE = _("Tanggal harus berformat TTTT-BB-HH.")
 BAD_RANGE = _("Tanggal akhir tidak boleh sebelum tanggal awal.")
 MONTHS_ID = [
@@ -67,8 +69,7 @@ def period_between(start: dt.date, end: dt.date) -> Period:
 def preset(name: str, today: dt.date | None = None) -> Period:
     today = today or timezone.localdate()
     if name == "quarter":
-        first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-        return Period(first, month_end(add_months(first, 2)))
+        return quarter_period(*quarter_of(today))
     if name == "year":
         return Period(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31))
     return Period(month_start(today), month_end(today))
@@ -94,5 +95,4 @@ def period_from_params(params, today: dt.date | None = None) -> Period:
 
 
 def quarter_period(year: int, quarter: int) -> Period:
-    first = dt.date(year, 3 * (quarter - 1) + 1, 1)
-    return Period(first, month_end(add_months(first, 2)))
+    return Period(*quarter_bounds(year, quarter))
