@@ -49,7 +49,7 @@ def test_it_answers_404_for_an_unknown_village(client, world):
     response = client.get(URL, {"village_code": "17.08.04.2999"})
 
     assert response.status_code == 404
-    assert response.json() == {"detail": str(VILLAGE_UNKNOWN)}
+    assert response.json() == {"detail": str(VILLAGE_UNKNOWN), "field": None, "code": None}
 
 
 def test_it_requires_the_village_code(client, world):

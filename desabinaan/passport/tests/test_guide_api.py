@@ -57,14 +57,14 @@ def test_on_defaults_to_today(client, db, time_machine):
 def test_it_rejects_bad_input_with_the_field_and_reason(client, db, answers, field, code):
     response = post(client, **answers)
     assert response.status_code == 422
-    error = response.json()["errors"][0]
-    assert (error["field"], error["type"]) == (field, code)
-    assert error["msg"] and error["msg"] != code
+    error = response.json()
+    assert (error["field"], error["code"]) == (field, code)
+    assert error["detail"] and error["detail"] != code
 
 
 def test_the_reason_is_in_indonesian(client, db):
-    error = post(client, force_majeure=True, case="new").json()["errors"][0]
-    assert error["msg"] == str(texts.ERRORS[rules.FORCE_MAJEURE_NEEDS_LOST_OR_DAMAGED])
+    error = post(client, force_majeure=True, case="new").json()
+    assert error["detail"] == str(texts.ERRORS[rules.FORCE_MAJEURE_NEEDS_LOST_OR_DAMAGED])
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_the_new_schedule_notes_the_disputed_start_date(client, db):
 def test_fees_reject_a_bad_date_and_answer_404_before_any_schedule(client, db):
     bad = client.get("/api/v1/passport/fees", {"on": "kemarin"})
     assert bad.status_code == 422
-    assert bad.json()["errors"][0]["field"] == "on"
+    assert (bad.json()["field"], bad.json()["code"]) == ("on", rules.BAD_DATE)
     assert client.get("/api/v1/passport/fees", {"on": "2010-01-01"}).status_code == 404
 
 

@@ -193,7 +193,12 @@ def test_the_api_answers_409_on_an_exact_nik_match(world, login, make_person):
     existing = make_person("Andi", nik=MALE_NIK, sex="M")
     response = _api(login(world.fajar), nik=MALE_NIK)
     assert response.status_code == 409
-    assert response.json() == {"detail": str(v.NIK_ALREADY_REGISTERED), "existing_id": existing.pk}
+    assert response.json() == {
+        "detail": str(v.NIK_ALREADY_REGISTERED),
+        "field": "nik",
+        "code": "nik_registered",
+        "existing_id": existing.pk,
+    }
 
 
 def test_the_api_hides_the_existing_id_out_of_scope(world, login, make_person):

@@ -84,7 +84,11 @@ def test_transitions_through_the_api(world, proposed, login):
     assert ok.json()["desa_binaan"]["status"] == "designated"
     impossible = client.post(url, {"to": "graduated", "reason": "x"}, content_type="application/json")
     assert impossible.status_code == 409
-    assert impossible.json()["detail"] == TRANSITION_REFUSED % {"from": "ditetapkan", "to": "mandiri (lulus)"}
+    assert impossible.json() == {
+        "detail": TRANSITION_REFUSED % {"from": "ditetapkan", "to": "mandiri (lulus)"},
+        "field": "to",
+        "code": "transition",
+    }
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from desabinaan.protection.models import Decision, Screening
+from desabinaan.protection.services import STALE_EDIT
 
 from .conftest import RISKY
 
@@ -91,9 +92,9 @@ def test_referral_get_and_patch(world, village_referral, agency_referral, login)
     assert gita.get(url).json()["status"] == "open"
     patched = _json(gita, "patch", url, {"status": "in_progress", "version": 1})
     assert patched.status_code == 200 and patched.json()["status"] == "in_progress"
-    assert (
-        _json(gita, "patch", url, {"status": "closed", "version": 1, "outcome": "victim"}).status_code == 409
-    )
+    stale = _json(gita, "patch", url, {"status": "closed", "version": 1, "outcome": "victim"})
+    assert stale.status_code == 409
+    assert stale.json() == {"detail": str(STALE_EDIT), "field": "version", "code": "version"}
     assert _json(gita, "patch", url, {"status": "closed"}).status_code == 422  # no outcome
     closed = _json(gita, "patch", url, {"status": "closed", "outcome": "victim"})
     assert closed.json()["outcome"] == "victim"

@@ -44,7 +44,7 @@ def test_it_answers_404_in_indonesian_for_an_unknown_village(client, regions):
     response = client.get(f"{API}/villages/17.08.04.2999")
 
     assert response.status_code == 404
-    assert response.json() == {"detail": str(VILLAGE_NOT_FOUND)}
+    assert response.json() == {"detail": str(VILLAGE_NOT_FOUND), "field": None, "code": None}
 
 
 @pytest.mark.parametrize("q", ["tebat monok", "TEBAT-MONOK", "Tébat Monok", "1708042002", "17.08.04.2002"])
