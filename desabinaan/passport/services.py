@@ -87,7 +87,6 @@ def _documents_in_hand(codes: Iterable[str]) -> list[str]:
     return wanted
 
 
-@transaction.atomic
 def _agency_licensed(name: str, on: dt.date) -> bool:
     """Whether the licensed-agency (P3MI) registry holds `name` with a licence in force on `on`."""
     from desabinaan.protection.selectors import agency_link
@@ -96,6 +95,7 @@ def _agency_licensed(name: str, on: dt.date) -> bool:
     return agency is not None and agency.effective_status(on) == "licensed"
 
 
+@transaction.atomic
 def readiness_check_create(
     *,
     actor,
@@ -242,6 +242,7 @@ def _require_follow_up(actor, check: ReadinessCheck) -> None:
     _require_write(actor, check.village_id, texts.READINESS_PERSON_OUT_OF_SCOPE)
 
 
+@transaction.atomic
 def readiness_check_follow_up(*, actor, check: ReadinessCheck, summary: str) -> ReadinessCheck:
     """Mark the check followed up (the first follow-up sets the time; later ones are only audited)."""
     _require_follow_up(actor, check)
