@@ -1,9 +1,16 @@
 """Demo data for `manage.py seed_demo`: the seed's case (Kantor Imigrasi Bengkulu, Desa Tebat Monok) plus a second
 office so jurisdiction can be seen at work.
 
+Every domain record goes through the same services as real data (proposal → SK designation → activation with a
+status row each, PIMPASA and liaison services, person_create and consent_record, events and attendance, village
+work, screening, referral, anonymous report, readiness check), so the demo passes the same invariants; the demo test
+checks them on the seeded database. Offices, working areas' offices and staff accounts have no service (the admin
+creates them): those few rows are validated and audited here.
+
 Idempotent: every record is looked up by its natural key first, so a second run creates nothing. Everything about
 people here is SYNTHETIC: names from the fixed list below, phone numbers in the unused 0812-0000-xxxx range, NIK
-serials from 9001 up (real serials start at 0001 and rarely reach 9000 in one district on one birth date).
+serials from 9001 up (real serials start at 0001 and rarely reach 9000 in one district on one birth date). Free text
+says "contoh"/"demo" so nobody mistakes it for a real case.
 """
 
 from __future__ import annotations
@@ -13,15 +20,31 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
 from desabinaan.accounts.demo import DEFAULT_PASSWORD
 from desabinaan.accounts.models import Role, User
 from desabinaan.audit.services import audit_created
+from desabinaan.events.models import Attendance, Event
+from desabinaan.events.services import attendance_record, event_create, event_mark_held, event_report
 from desabinaan.offices.models import Kanim, Kanwil, PartnerAgency, WorkingAreaAssignment
 from desabinaan.offices.services import working_area_assign
+from desabinaan.passport.models import ReadinessCheck
+from desabinaan.passport.services import readiness_check_create
 from desabinaan.people.models import LawfulBasis, Person, Purpose
 from desabinaan.people.services import consent_record, person_create
-from desabinaan.program.models import DesaBinaan, PimpasaAssignment
+from desabinaan.program.models import Activity, DesaBinaan, PimpasaAssignment, Question
+from desabinaan.program.services import (
+    activity_create,
+    desa_binaan_propose,
+    desa_binaan_transition,
+    liaison_create,
+    pimpasa_assign,
+    question_answer,
+    question_record,
+)
+from desabinaan.protection.models import Report, Screening
+from desabinaan.protection.services import referral_create, report_submit, screening_create, screening_decide
 from desabinaan.regions.models import Province, Regency, Village
 
 TEBAT_MONOK = "17.08.04.2002"
@@ -31,6 +54,12 @@ REGIONS_MISSING = "Desa Tebat Monok (17.08.04.2002) belum ada di basis data. Jal
 SEED_NOTE = "seed_demo: data demo sintetis"
 ASSIGNED_SINCE = dt.date(2024, 1, 1)
 BANDUNG_REGENCIES = ("32.73", "32.04", "32.17")  # Kota Bandung, Kab. Bandung, Kab. Bandung Barat
+
+# The fostered villages: (village code, SK number, SK date, selection criteria ticked in the proposal).
+DESA_BINAAN = [
+    (TEBAT_MONOK, "W.8.IMI.IMI.1-CONTOH/2024", dt.date(2024, 6, 10), ["kantong_pmi", "akses_informasi"]),
+    (URAI, "W.8.IMI.IMI.1-CONTOH/2023", dt.date(2023, 11, 20), ["kantong_pmi", "perbatasan_pesisir"]),
+]
 
 KANIM_BENGKULU = "Kantor Imigrasi Kelas I TPI Bengkulu"
 KANIM_BANDUNG = "Kantor Imigrasi Kelas I TPI Bandung"
@@ -113,6 +142,7 @@ def _created(result: SeedResult, kind: str, obj) -> None:
 
 
 def _get_or_create(result: SeedResult, kind: str, model, lookup: dict, defaults: dict):
+    """Reference rows without a service (offices, agencies): validated and audited like a service would."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **defaults)
@@ -138,7 +168,47 @@ def demo_seed(*, password: str = DEFAULT_PASSWORD) -> SeedResult:
         raise RegionsMissing(REGIONS_MISSING)
     result = SeedResult()
     places: dict[str, object] = {"tebat_monok": tebat_monok}
+    _offices(result, places)
 
+    users = {}
+    for username, role, first_name, last_name, where in ACCOUNTS:
+        if role == Role.LIAISON or (where is not None and where not in places):
+            continue
+        place = places.get(where) if where else None
+        users[username] = _account(result, username, role, first_name, last_name, place, password)
+
+    officer, pimpasa = users["kanim.bengkulu"], users["pimpasa.bengkulu"]
+    desa = {}
+    for code, sk_number, sk_date, criteria in DESA_BINAAN:
+        village = Village.objects.filter(code=code).first()
+        if village is None:
+            result.skipped.append(
+                f"Desa {code} belum diimpor: desa binaan itu dan akun penghubungnya dilewati."
+            )
+            continue
+        desa[code] = _desa_binaan(
+            result, actor=officer, village=village, sk_number=sk_number, sk_date=sk_date, criteria=criteria
+        )
+        if not PimpasaAssignment.objects.filter(desa_binaan=desa[code], officer=pimpasa).exists():
+            pimpasa_assign(actor=officer, desa_binaan=desa[code], officer=pimpasa, valid_from=ASSIGNED_SINCE)
+            result.created["penugasan PIMPASA"] += 1
+
+    for username, role, first_name, last_name, where in ACCOUNTS:
+        liaison_of = {"tebat_monok": TEBAT_MONOK, "urai": URAI}.get(where or "", "")
+        if role == Role.LIAISON and liaison_of in desa:
+            users[username] = _liaison(
+                result, officer, desa[liaison_of], username, first_name, last_name, password
+            )
+
+    _people(result, users)
+    if TEBAT_MONOK in desa and "desa.tebatmonok" in users:
+        _village_work(result, officer=officer, liaison=users["desa.tebatmonok"], db=desa[TEBAT_MONOK])
+        _sosialisasi(result, officer=officer, village=tebat_monok)
+        _protection(result, pimpasa=pimpasa, liaison=users["desa.tebatmonok"], village=tebat_monok)
+    return result
+
+
+def _offices(result: SeedResult, places: dict) -> None:
     places["kanwil_bengkulu"] = kanwil_bkl = _get_or_create(
         result,
         "kanwil",
@@ -189,43 +259,6 @@ def demo_seed(*, password: str = DEFAULT_PASSWORD) -> SeedResult:
             "Provinsi Jawa Barat (32) belum diimpor: Kanim Bandung dan akun kanim.lain dilewati."
         )
 
-    desa = [
-        _get_or_create(
-            result,
-            "desa binaan",
-            DesaBinaan,
-            {"village": tebat_monok},
-            {
-                "kanim": kanim_bkl,
-                "status": DesaBinaan.Status.ACTIVE,
-                "sk_number": "W.8.IMI.IMI.1-CONTOH/2024",
-                "sk_date": dt.date(2024, 6, 10),
-                "designated_on": dt.date(2024, 6, 10),
-            },
-        )
-    ]
-    urai = Village.objects.filter(code=URAI).first()
-    if urai is not None:
-        places["urai"] = urai
-        desa.append(
-            _get_or_create(
-                result,
-                "desa binaan",
-                DesaBinaan,
-                {"village": urai},
-                {
-                    "kanim": kanim_bkl,
-                    "status": DesaBinaan.Status.ACTIVE,
-                    "sk_number": "W.8.IMI.IMI.1-CONTOH/2023",
-                    "designated_on": dt.date(2023, 11, 20),
-                },
-            )
-        )
-    else:
-        result.skipped.append(
-            f"Desa Urai ({URAI}) belum diimpor: desa binaan kedua dan akun desa.lain dilewati."
-        )
-
     _get_or_create(
         result,
         "instansi mitra",
@@ -234,30 +267,30 @@ def demo_seed(*, password: str = DEFAULT_PASSWORD) -> SeedResult:
         {"kind": PartnerAgency.Kind.DISNAKER, "province_id": "17"},
     )
 
-    users = {}
-    for username, role, first_name, last_name, where in ACCOUNTS:
-        if where is not None and where not in places:
-            continue
-        users[username] = _account(result, username, role, first_name, last_name, places.get(where), password)
 
-    pimpasa = users["pimpasa.bengkulu"]
-    for db_ in desa:
-        if not PimpasaAssignment.objects.filter(
-            desa_binaan=db_, officer=pimpasa, valid_to__isnull=True
-        ).exists():
-            _get_or_create(
-                result,
-                "penugasan PIMPASA",
-                PimpasaAssignment,
-                {"desa_binaan": db_, "officer": pimpasa, "valid_to": None},
-                {"valid_from": ASSIGNED_SINCE},
-            )
-
-    _people(result, users)
-    return result
+def _desa_binaan(result, *, actor, village, sk_number, sk_date, criteria) -> DesaBinaan:
+    """Proposed, designated by SK and activated through the lifecycle services: one status row per step."""
+    existing = DesaBinaan.objects.filter(village=village).first()
+    if existing is not None:
+        return existing
+    db = desa_binaan_propose(actor=actor, village=village, criteria=criteria, notes=f"Usulan ({SEED_NOTE})")
+    desa_binaan_transition(
+        actor=actor,
+        desa_binaan=db,
+        to=DesaBinaan.Status.DESIGNATED,
+        reason=f"Penetapan dengan SK ({SEED_NOTE})",
+        sk_number=sk_number,
+        sk_date=sk_date,
+    )
+    desa_binaan_transition(
+        actor=actor, desa_binaan=db, to=DesaBinaan.Status.ACTIVE, reason=f"Pembinaan dimulai ({SEED_NOTE})"
+    )
+    result.created["desa binaan"] += 1
+    return db
 
 
 def _account(result, username, role, first_name, last_name, place, password) -> User:
+    """An office account. Accounts are made in the admin (no service): validated and audited here."""
     user = User.objects.filter(username=username).first()
     if user is not None:
         return user
@@ -273,8 +306,6 @@ def _account(result, username, role, first_name, last_name, place, password) -> 
         fields["kanwil"] = place
     elif role in (Role.OFFICER, Role.PIMPASA):
         fields["kanim"] = place
-    elif role == Role.LIAISON:
-        fields["village"] = place
     user = User(username=username, **fields)
     user.is_demo = True
     user.set_password(password)
@@ -284,8 +315,33 @@ def _account(result, username, role, first_name, last_name, place, password) -> 
     return user
 
 
-def _people(result: SeedResult, users: dict[str, User]) -> None:
+def _liaison(result, officer, db, username, first_name, last_name, password) -> User:
+    """A village liaison through program's liaison service, then given the demo password and the demo mark."""
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user
+    user, _initial = liaison_create(
+        actor=officer,
+        desa_binaan=db,
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=f"{username}@demo.invalid",
+    )
+    # The one-time password is replaced by the shared demo password the demo login page shows.
+    user.is_demo = True
+    user.set_password(password)
+    user.save(update_fields=["is_demo", "password"])
+    result.created["akun"] += 1
+    return user
 
+
+def _nik(index: int) -> str:
+    _name, sex, birth_date, code = PEOPLE[index]
+    return synthetic_nik(village_code=code, sex=sex, birth_date=birth_date, serial=FIRST_SERIAL + index)
+
+
+def _people(result: SeedResult, users: dict[str, User]) -> None:
     villages = {v.code: v for v in Village.objects.filter(code__in={row[3] for row in PEOPLE})}
     for index, (name, sex, birth_date, code) in enumerate(PEOPLE):
         village = villages.get(code)
@@ -297,7 +353,7 @@ def _people(result: SeedResult, users: dict[str, User]) -> None:
         person = person_create(
             actor=actor,
             name=name,
-            nik=synthetic_nik(village_code=code, sex=sex, birth_date=birth_date, serial=FIRST_SERIAL + index),
+            nik=_nik(index),
             birth_date=birth_date,
             sex=sex,
             village=village,
@@ -312,3 +368,143 @@ def _people(result: SeedResult, users: dict[str, User]) -> None:
             purpose_text=SEED_NOTE,
         )
         result.created["orang"] += 1
+
+
+def _resident(index: int) -> Person:
+    name, _sex, birth_date, code = PEOPLE[index]
+    return Person.objects.get(name=name, birth_date=birth_date, village_id=code)
+
+
+def _village_work(result: SeedResult, *, officer: User, liaison: User, db: DesaBinaan) -> None:
+    """Tebat Monok's log: a counselling session, two residents' questions (one answered by the office)."""
+    if not Activity.objects.filter(desa_binaan=db).exists():
+        activity_create(
+            actor=liaison,
+            desa_binaan=db,
+            kind=Activity.Kind.COUNSELLING,
+            date=timezone.localdate() - dt.timedelta(days=20),
+            place="Balai Desa Tebat Monok",
+            participants=35,
+            notes=f"Penyuluhan bekerja ke luar negeri secara prosedural ({SEED_NOTE}).",
+        )
+        result.created["kegiatan desa"] += 1
+    if not Question.objects.filter(desa_binaan=db).exists():
+        answered = question_record(
+            actor=liaison,
+            desa_binaan=db,
+            topic=Question.Topic.PASSPORT,
+            text="Berapa biaya membuat paspor biasa 48 halaman? (contoh)",
+        )
+        question_answer(
+            actor=officer,
+            question=answered,
+            answer="Rp350.000 untuk paspor biasa elektronik polikarbonat 48 halaman (PP 45/2024). (contoh)",
+        )
+        question_record(
+            actor=liaison,
+            desa_binaan=db,
+            topic=Question.Topic.WORK_ABROAD,
+            text="Apakah boleh berangkat kerja ke Malaysia memakai visa turis? (contoh)",
+        )
+        result.created["pertanyaan warga"] += 2
+
+
+SOSIALISASI_HELD = "Sosialisasi migrasi aman (contoh)"
+SOSIALISASI_PLANNED = "Sosialisasi paspor dan jalur kerja resmi (contoh)"
+
+
+def _sosialisasi(result: SeedResult, *, officer: User, village: Village) -> None:
+    """A held and reported event with four residents on the attendance list, and one coming up."""
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    if not Event.objects.filter(village=village, title=SOSIALISASI_HELD).exists():
+        event = event_create(
+            actor=officer,
+            title=SOSIALISASI_HELD,
+            village=village,
+            starts_at=now - dt.timedelta(days=14),
+            venue="Balai Desa Tebat Monok",
+            planned_attendance=40,
+        )
+        for index in range(4):
+            name, sex, birth_date, code = PEOPLE[index]
+            attendance_record(
+                actor=officer,
+                event=event,
+                name=name,
+                sex=sex,
+                birth_date=birth_date,
+                nik=_nik(index),
+                village=village,
+                consent=True,
+                source=Attendance.Source.FORM,
+            )
+        event_mark_held(actor=officer, event=event)
+        event_report(actor=officer, event=event, report=f"Kegiatan berjalan lancar ({SEED_NOTE}).")
+        result.created["kegiatan sosialisasi"] += 1
+    if not Event.objects.filter(village=village, title=SOSIALISASI_PLANNED).exists():
+        event_create(
+            actor=officer,
+            title=SOSIALISASI_PLANNED,
+            village=village,
+            starts_at=now + dt.timedelta(days=10),
+            venue="Balai Desa Tebat Monok",
+            planned_attendance=40,
+        )
+        result.created["kegiatan sosialisasi"] += 1
+
+
+REPORT_TEXT = "Ada perekrut menawarkan kerja ke luar negeri tanpa perjanjian kerja. (contoh laporan demo)"
+
+
+def _protection(result: SeedResult, *, pimpasa: User, liaison: User, village: Village) -> None:
+    """A screened applicant referred back to the village, a readiness check with a route warning, a report."""
+    applicant = _resident(0)
+    if not Screening.objects.filter(person=applicant).exists():
+        screening = screening_create(
+            actor=pimpasa,
+            person=applicant,
+            purpose="tourism",
+            destination_country="Malaysia",
+            job="Pekerja kebun (contoh)",
+            sponsor_name="Sponsor Contoh",
+            answers={},
+            notes=f"Wawancara paspor ({SEED_NOTE}).",
+        )
+        screening_decide(
+            actor=pimpasa,
+            screening=screening,
+            kind="refer",
+            rationale=f"Tujuan wisata tetapi menyebut pekerjaan: dirujuk ke desa untuk edukasi ({SEED_NOTE}).",
+        )
+        referral_create(
+            actor=pimpasa,
+            screening=screening,
+            to_village=True,
+            action="education",
+            reason=f"Edukasi jalur prosedural bekerja ke luar negeri ({SEED_NOTE}).",
+        )
+        result.created["skrining"] += 1
+    resident = _resident(1)
+    if not ReadinessCheck.objects.filter(person=resident).exists():
+        consent_record(
+            actor=liaison,
+            person=resident,
+            purpose=Purpose.PASSPORT,
+            lawful_basis=LawfulBasis.CONSENT,
+            purpose_text=SEED_NOTE,
+        )
+        readiness_check_create(
+            actor=liaison,
+            person=resident,
+            purpose="work",
+            destination_country="MY",
+            job_offer=True,
+            job_type="housekeeper",
+            agency_name="PT Contoh Penempatan Tidak Terdaftar",
+            paid_up_front=True,
+            amount_paid_idr=5_000_000,
+        )
+        result.created["pemeriksaan kesiapan"] += 1
+    if not Report.objects.filter(description=REPORT_TEXT).exists():
+        report_submit(category=Report.Category.RECRUITER, description=REPORT_TEXT, village=village)
+        result.created["laporan masyarakat"] += 1

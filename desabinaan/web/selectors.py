@@ -23,10 +23,12 @@ from desabinaan.people.selectors import people_needing_attention
 from desabinaan.program.models import DesaBinaan, PimpasaAssignment, Question
 from desabinaan.protection.models import Referral, Report
 from desabinaan.protection.selectors import (
+    can_assign_reports,
     can_see_protection,
     is_office,
     referrals_for,
     reports_for,
+    reports_to_triage,
     screenings_undecided,
 )
 
@@ -139,6 +141,8 @@ class AttentionItem:
 # kind → (label, URL name, filter query). The query is the one the target list understands.
 INBOX_KINDS: dict[str, tuple[Any, str, dict[str, str]]] = {
     "reports_new": (_("Laporan masyarakat baru"), "protection:reports", {"status": Report.Status.NEW}),
+    # National administrators and Kanwil staff: reports no office owns yet (no place, or a province only).
+    "reports_triage": (_("Laporan masyarakat menunggu triase"), "protection:report_triage", {}),
     "questions_unanswered": (
         _("Pertanyaan warga belum dijawab"),
         "program:list",
@@ -211,8 +215,10 @@ def _office_inbox(user) -> list[AttentionItem]:
         designated=Count("id", filter=Q(status=DesaBinaan.Status.DESIGNATED)),
     )
     people = people_needing_attention(user)
+    triage = [_item("reports_triage", reports_to_triage(user).count())] if can_assign_reports(user) else []
     return [
         _item("reports_new", reports_for(user).filter(status=Report.Status.NEW).count()),
+        *triage,
         _item("questions_unanswered", questions.count()),
         _item("readiness_flagged", readiness.count()),
         _item("screenings_undecided", screenings_undecided(user).count()),

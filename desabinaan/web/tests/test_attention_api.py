@@ -31,7 +31,7 @@ class TestAttentionApi:
         assert client.get(URL).status_code == 401
 
     def test_it_answers_a_token_with_the_contract_fields(self, client, inboxes):
-        _token, raw = api_token_create(user=inboxes.ani, name="ponsel")
+        _token, raw = api_token_create(user=inboxes.ani, name="ponsel")  # PIMPASA: no triage
         items = attention(client, Authorization=f"Bearer {raw}")
         assert CONTRACT_KINDS <= set(items) == OFFICE_KINDS
         assert {kind: item["count"] for kind, item in items.items()} == ONE_OF_EACH

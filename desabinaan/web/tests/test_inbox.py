@@ -8,6 +8,7 @@ import time_machine
 
 from desabinaan.passport.models import ReadinessCheck
 from desabinaan.program.models import DesaBinaan
+from desabinaan.protection.services import report_submit
 from desabinaan.regions.models import Village
 from desabinaan.web.selectors import inbox_for
 
@@ -24,11 +25,22 @@ class TestInbox:
         world = inboxes
         assert counts(world.ani) == ONE_OF_EACH
         assert counts(world.fajar) == ONE_OF_EACH
-        # Kanwil Bengkulu reads the province: the same share, never Bandung's.
-        assert counts(world.eka) == ONE_OF_EACH
+        # Kanwil Bengkulu reads the province: the same share, never Bandung's; it also triages reports.
+        assert counts(world.eka) == ONE_OF_EACH | {"reports_triage": 0}
         assert counts(world.dewi) == ONE_OF_EACH
         # The national administrator sees both shares.
-        assert counts(world.admin) == {kind: 2 * n for kind, n in ONE_OF_EACH.items()}
+        assert counts(world.admin) == {kind: 2 * n for kind, n in ONE_OF_EACH.items()} | {"reports_triage": 0}
+
+    def test_a_report_without_an_owner_waits_for_triage(self, inboxes):
+        world = inboxes
+        report_submit(category="recruiter", description="Calo di pelabuhan, desa tidak disebut")
+        # The national queue: the national administrator and every Kanwil triage it; no Kanim owns it yet.
+        assert counts(world.admin)["reports_triage"] == 1
+        assert counts(world.eka)["reports_triage"] == 1
+        assert counts(world.eka)["reports_new"] == 2
+        assert "reports_triage" not in counts(world.ani)
+        assert counts(world.ani)["reports_new"] == 1
+        assert counts(world.dewi)["reports_new"] == 1
 
     def test_an_office_with_nothing_in_its_area_counts_nothing(self, world):
         assert counts(world.dewi) == NOTHING

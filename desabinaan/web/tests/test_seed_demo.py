@@ -6,10 +6,14 @@ from django.core.management import CommandError, call_command
 
 from desabinaan.accounts.models import Role, User
 from desabinaan.accounts.scope import scope_for
+from desabinaan.audit.models import AuditEntry
+from desabinaan.events.models import Attendance, Event
 from desabinaan.offices.models import Kanim, WorkingAreaAssignment
+from desabinaan.passport.models import ReadinessCheck
 from desabinaan.people.crypto import nik_decrypt
 from desabinaan.people.models import Consent, Person
-from desabinaan.program.models import DesaBinaan, PimpasaAssignment
+from desabinaan.program.models import Activity, DesaBinaan, DesaBinaanTransition, PimpasaAssignment, Question
+from desabinaan.protection.models import Referral, Report, Screening
 from desabinaan.regions.services import regions_import
 from desabinaan.web.demo import ACCOUNTS, REGIONS_MISSING, TEBAT_MONOK, URAI
 from desabinaan.web.management.commands.seed_demo import NOTHING_TO_DO, REFUSED_WITHOUT_DEBUG
@@ -86,7 +90,22 @@ class TestSeedDemo:
 
     def test_a_second_run_creates_nothing(self, regions, debug):
         seed()
-        models = (User, Kanim, WorkingAreaAssignment, DesaBinaan, PimpasaAssignment, Person, Consent)
+        models = (
+            *(User, Kanim, WorkingAreaAssignment, DesaBinaan, DesaBinaanTransition, PimpasaAssignment),
+            *(
+                Person,
+                Consent,
+                Event,
+                Attendance,
+                Activity,
+                Question,
+                Screening,
+                Referral,
+                Report,
+                ReadinessCheck,
+            ),
+            AuditEntry,
+        )
         counts = [model.objects.count() for model in models]
         out = seed()
         assert NOTHING_TO_DO in out
