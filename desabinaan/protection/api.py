@@ -20,6 +20,7 @@ from desabinaan.audit.services import access_record
 from desabinaan.core.errors import error_responses, field_invalid
 from desabinaan.offices.models import PartnerAgency
 from desabinaan.people.selectors import person_get_for_user
+from desabinaan.regions.models import Province, Regency
 from desabinaan.regions.selectors import normalize_code, village_get
 
 from . import ratelimit, selectors, services
@@ -31,6 +32,8 @@ REPORT_NOT_FOUND = _("Kode tanda terima atau frasa sandi tidak cocok.")
 TOO_MANY_ATTEMPTS = _("Terlalu banyak percobaan. Coba lagi nanti.")
 TOO_MANY_REPORTS = _("Terlalu banyak laporan dari koneksi ini. Coba lagi nanti.")
 VILLAGE_UNKNOWN = _("Kode desa/kelurahan tidak dikenal.")
+REGENCY_UNKNOWN = _("Kode kabupaten/kota tidak dikenal.")
+PROVINCE_UNKNOWN = _("Kode provinsi tidak dikenal.")
 AGENCY_UNKNOWN = _("Instansi mitra tidak dikenal.")
 OFFICE_ONLY = _("Hanya petugas kantor imigrasi yang dapat membuka data skrining.")
 
@@ -381,6 +384,10 @@ class ReportIn(Schema):
     category: Literal["recruiter", "fake_lpk", "job_offer", "other"]
     description: str = Field(min_length=1, max_length=5000)
     village_code: str | None = None
+    regency_code: str | None = Field(
+        None, description="Bila desa tidak diketahui: kabupaten/kota, mis. 17.08"
+    )
+    province_code: str | None = Field(None, description="Bila hanya provinsi yang diketahui, mis. 17")
     occurred_on: dt.date | None = None
     involved: list[InvolvedIn] = Field(default_factory=list, max_length=20)
     agency_name: str | None = Field(None, max_length=250)
@@ -439,10 +446,21 @@ def report_submit(request, payload: ReportIn):
         village = village_get(code=normalize_code(payload.village_code))
         if village is None:
             raise field_invalid("village_code", VILLAGE_UNKNOWN, code="unknown")
+    regency = province = None
+    if payload.regency_code:
+        regency = Regency.objects.filter(code=normalize_code(payload.regency_code)).first()
+        if regency is None:
+            raise field_invalid("regency_code", REGENCY_UNKNOWN, code="unknown")
+    if payload.province_code:
+        province = Province.objects.filter(code=normalize_code(payload.province_code)).first()
+        if province is None:
+            raise field_invalid("province_code", PROVINCE_UNKNOWN, code="unknown")
     submitted = services.report_submit(
         category=payload.category,
         description=payload.description,
         village=village,
+        regency=regency,
+        province=province,
         occurred_on=payload.occurred_on,
         involved=[i.dict() for i in payload.involved],
         agency_name=payload.agency_name or "",

@@ -193,3 +193,43 @@ def test_the_public_form_takes_a_regency_or_a_province(world):
     assert (report.regency_id, report.province_id, report.kanim) == ("32.73", "32", world.kanim_bdg)
     client.post(reverse("report:new"), {"category": "other", "description": "Ada calo", "province": "17"})
     assert Report.objects.filter(province_id="17", kanim__isnull=True).count() == 1
+
+
+# --- API -----------------------------------------------------------------------------------------------------------
+
+
+def _api(payload):
+    body = {"category": "recruiter", "description": "Ada calo", **payload}
+    return Client().post("/api/v1/reports", body, content_type="application/json", REMOTE_ADDR="203.0.113.5")
+
+
+@pytest.mark.parametrize(
+    "payload, place, owner",
+    [
+        ({"village_code": "1708042002"}, ("17.08", "17"), "kanim_bkl"),
+        ({"regency_code": "32.73"}, ("32.73", "32"), "kanim_bdg"),
+        ({"regency_code": "3273", "province_code": "32"}, ("32.73", "32"), "kanim_bdg"),
+        ({"province_code": "17"}, (None, "17"), None),
+        ({}, (None, None), None),
+    ],
+)
+def test_the_api_takes_a_regency_or_a_province(world, payload, place, owner):
+    response = _api(payload)
+    assert response.status_code == 201
+    report = Report.objects.get(receipt_code=response.json()["receipt_code"])
+    assert (report.regency_id, report.province_id) == place
+    assert report.kanim == (getattr(world, owner) if owner else None)
+
+
+@pytest.mark.parametrize("field, value", [("regency_code", "99.99"), ("province_code", "99")])
+def test_the_api_refuses_unknown_place_codes(world, field, value):
+    response = _api({field: value})
+    assert response.status_code == 422
+    assert response.json()["field"] == field
+    assert not Report.objects.exists()
+
+
+def test_the_api_refuses_places_that_disagree(world):
+    response = _api({"village_code": "17.08.04.2002", "province_code": "32"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == str(PLACE_MISMATCH)
