@@ -59,8 +59,13 @@ def _entry(*, actor, action: str, target: models.Model, changes, summary: str) -
 
 
 def _created_changes(target: models.Model) -> dict[str, list[Any]]:
-    changes = diff({}, snapshot(target))
-    changes.pop("id", None)
+    """diff({}, snapshot(target)) without the id, in one pass: imports build thousands of these."""
+    changes: dict[str, list[Any]] = {}
+    for f in target._meta.concrete_fields:
+        name = f.attname
+        value = getattr(target, name)
+        if value is not None and name != "id":
+            changes[name] = ["•", "•"] if name in SECRET_FIELDS else [None, _plain(value)]
     return changes
 
 

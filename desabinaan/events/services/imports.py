@@ -366,6 +366,8 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
 
     user = actor if getattr(actor, "is_authenticated", False) else None
     attendances = []
+    # No full_clean per row (attendance_record runs one): every value here comes from checked objects, and the
+    # unique constraints are the database's (a clash sends the chunk to the row-by-row path).
     for row, person in to_attend:
         attendance = Attendance(
             event=event,
@@ -374,13 +376,6 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
             client_id=row.client_id or uuid.uuid4(),
             source=Attendance.Source.IMPORT,
             recorded_by=user,
-        )
-        # As attendance_record, less the per-row queries: event, person and group are loaded objects, and the
-        # unique constraints are the database's (a clash sends the chunk to the row-by-row path).
-        attendance.full_clean(
-            exclude=["event", "person", "target_group", "recorded_by"],
-            validate_unique=False,
-            validate_constraints=False,
         )
         attendances.append(attendance)
     Attendance.objects.bulk_create(attendances)
