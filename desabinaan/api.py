@@ -11,6 +11,7 @@ from desabinaan.accounts.api_auth import api_auth
 from desabinaan.core.errors import (
     FORBIDDEN,
     NOT_FOUND,
+    NOT_JSON,
     Conflict,
     conflict_body,
     error_body,
@@ -70,8 +71,10 @@ def unauthorized(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc):
-    """Refusals decided in an endpoint (429 from the rate limits, 400 for a body that is not JSON, …)."""
-    return api.create_response(request, error_body(exc.message), status=exc.status_code)
+    """Refusals decided in an endpoint (429 from the rate limits) and ninja's own (400: the body is not JSON)."""
+    # ninja's parser raises HttpError(400) with an English message (and the parser's error under DEBUG).
+    detail = NOT_JSON if exc.status_code == 400 else exc.message
+    return api.create_response(request, error_body(detail), status=exc.status_code)
 
 
 @api.exception_handler(PermissionDenied)

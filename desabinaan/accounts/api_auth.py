@@ -4,6 +4,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
 from .models import ApiToken, hash_token
+from .twofactor import two_factor_satisfied
 
 
 class BearerTokenAuth(HttpBearer):
@@ -27,8 +28,6 @@ class VerifiedSessionAuth(SessionAuth):
     """A logged-in session; staff roles must also have passed two-factor verification."""
 
     def authenticate(self, request, key):
-        from .twofactor import two_factor_satisfied
-
         user = super().authenticate(request, key)
         if user is None or not two_factor_satisfied(request):
             return None

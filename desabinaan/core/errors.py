@@ -2,7 +2,7 @@
 
 Services raise domain exceptions: PermissionDenied, Http404 (or a model's DoesNotExist), `Conflict`, Django's
 ValidationError. The handlers registered once in desabinaan/api.py turn them into 403, 404, 409 and 422 with the
-body `ErrorOut` ({detail, field, code}); the functions below build that body, so pages and tests can share them.
+body `ErrorOut` ({detail, field, code}); the functions below build that body.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ninja import Schema
 NOT_FOUND = _("Tidak ditemukan.")
 FORBIDDEN = _("Anda tidak berwenang melakukan tindakan ini.")
 INVALID = _("Data tidak valid.")
+NOT_JSON = _("Isi permintaan bukan JSON yang sah.")
 FIELD_INVALID = _("Isian %(field)s tidak valid.")
 FIELD_MISSING = _("Isian %(field)s wajib diisi.")
 

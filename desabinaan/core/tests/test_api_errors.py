@@ -10,7 +10,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
 from desabinaan.api import UNAUTHORIZED, api
-from desabinaan.core.errors import FIELD_INVALID, FIELD_MISSING, FORBIDDEN, NOT_FOUND, Conflict
+from desabinaan.core.errors import FIELD_INVALID, FIELD_MISSING, FORBIDDEN, NOT_FOUND, NOT_JSON, Conflict
 from desabinaan.people.models import Person
 from desabinaan.people.services import person_create
 
@@ -134,7 +134,7 @@ def test_a_missing_body_field_is_422_in_the_same_shape(world, login):
 def test_a_body_that_is_not_json_is_400_in_the_same_shape(world, login):
     response = login(world.fajar).post(PEOPLE, "{not json", content_type="application/json")
     assert response.status_code == 400
-    assert set(response.json()) == {"detail", "field", "code"}
+    assert response.json() == body(NOT_JSON)
 
 
 def test_an_anonymous_caller_gets_401_in_the_same_shape(db):
