@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from desabinaan.accounts.models import Role
 from desabinaan.accounts.scope import scope_for
+from desabinaan.people.selectors import people_for_user
 from lib import passport as rules
 
 from . import texts
@@ -371,8 +372,6 @@ def collective_applicants(request: CollectiveRequest) -> list[CollectiveApplican
 
 def collective_candidates(user, request: CollectiveRequest, *, q: str = "", limit: int = 100):
     """Persons of the request's village in the user's scope who are not yet applicants."""
-    from desabinaan.people.selectors import people_for_user
-
     return list(
         people_for_user(user, q=q)
         .filter(village_id=request.village_id)

@@ -89,9 +89,7 @@ def _documents_in_hand(codes: Iterable[str]) -> list[str]:
 
 def _agency_licensed(name: str, on: dt.date) -> bool:
     """Whether the licensed-agency (P3MI) registry holds `name` with a licence in force on `on`."""
-    from desabinaan.protection.selectors import agency_link
-
-    agency, _status = agency_link(name)
+    agency, _status = protection_selectors.agency_link(name)
     return agency is not None and agency.effective_status(on) == "licensed"
 
 

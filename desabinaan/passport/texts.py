@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lib import passport as rules
 
+from .models import Country, JobType, Purpose
+
 MPASPOR_URL = "https://www.imigrasi.go.id/"
 
 ERRORS = {
@@ -231,8 +233,6 @@ READINESS_CITATIONS = {
 
 def readiness_warning_text(code: str, params: dict) -> str:
     """The Indonesian message of a stored readiness warning (params hold codes; labels are looked up here)."""
-    from .models import Country, JobType, Purpose
-
     values = dict(params)
     if "country" in values:
         values["country"] = Country(values["country"]).label if values["country"] in Country.values else ""

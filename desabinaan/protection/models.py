@@ -5,6 +5,8 @@ Screenings and referrals are scoped through the applicant's home village, report
 (accounts.scope). The advisory level is computed by lib.advisory from the answers only.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -430,8 +432,6 @@ class ReportMessage(models.Model):
 
 def _report_upload_to(instance, filename):
     # Random name: the reporter's file name may identify them.
-    import uuid
-
     return f"protection/reports/{uuid.uuid4().hex}"
 
 

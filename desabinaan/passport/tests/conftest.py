@@ -4,6 +4,8 @@ import pytest
 from django.utils import timezone
 
 from desabinaan.passport import selectors
+from desabinaan.people.models import Consent
+from desabinaan.people.services import person_create
 
 BASE_ANSWERS = {
     "purpose": "tourism",
@@ -45,8 +47,6 @@ def nik_for(village, birth_date: dt.date, sex: str) -> str:
 def make_person(world):
     """`make_person(name, village=Tebat Monok, birth_date=1995-03-04, sex="F", nik=True, consent=True)` → a
     registered person, with a standing passport-assistance consent unless `consent=False`."""
-    from desabinaan.people.models import Consent
-    from desabinaan.people.services import person_create
 
     def _make(
         name,

@@ -8,7 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from desabinaan.audit.models import AuditEntry
 from desabinaan.passport import services, texts
 from desabinaan.passport.models import MoratoriumRule, ReadinessCheck
+from desabinaan.passport.selectors import warnings_out
+from desabinaan.protection.models import LicensedAgency
 from lib import passport as rules
+from lib.fuzzy import normalize_agency_name
 
 ON = dt.date(2025, 6, 1)
 ALL_GENERAL = ["ktp", "kk", "civil_record"]
@@ -113,8 +116,6 @@ def test_the_warnings_speak_indonesian_with_the_details(world, make_person):
         paid_up_front=True,
         sponsor_name="Pak Calo",
     )
-    from desabinaan.passport.selectors import warnings_out
-
     messages = {w["code"]: w["message"] for w in warnings_out(check.warnings)}
     assert "berusia 16 tahun" in messages[rules.RC_UNDER_MIN_AGE]
     assert "“PT Abal” tidak ditemukan sebagai P3MI" in messages[rules.RC_AGENCY_UNVERIFIED]
@@ -215,9 +216,6 @@ def test_an_officer_records_the_outcome(world, siti):
 
 
 def _register_agency(name: str, licence: str, valid_until: dt.date):
-    from desabinaan.protection.models import LicensedAgency
-    from lib.fuzzy import normalize_agency_name
-
     return LicensedAgency.objects.create(
         name=name,
         name_normalized=normalize_agency_name(name),

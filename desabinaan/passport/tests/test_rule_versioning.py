@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from desabinaan.passport.models import DocumentRequirement, FeeSchedule, ValidityRule
 from desabinaan.passport.selectors import document_requirements_on, fee_schedule_on
@@ -65,8 +67,6 @@ def test_a_new_validity_rule_applies_from_its_date(guide, db):
 
 
 def test_requirement_codes_are_checked(db):
-    from django.core.exceptions import ValidationError
-
     row = DocumentRequirement(
         document=DocumentRequirement.objects.first().document,
         cases="new, stolen",
@@ -80,8 +80,6 @@ def test_requirement_codes_are_checked(db):
 
 
 def test_the_database_refuses_a_period_ending_before_it_starts(db):
-    from django.db import IntegrityError, transaction
-
     with pytest.raises(IntegrityError), transaction.atomic():
         FeeSchedule.objects.create(
             name="x", citation="x", effective_from=LATER, effective_to=dt.date(2029, 1, 1)

@@ -3,6 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from desabinaan.people.models import Person
+from desabinaan.protection.services import agencies_import, referral_create, report_submit, screening_create
+
 DEMO_CSV = Path(__file__).resolve().parents[1] / "fixtures" / "p3mi_demo_synthetic.csv"
 
 # Answers that raise the level to "high" under the default indicator set (4 + 3 + 3 = 10 ≥ 7).
@@ -15,8 +18,6 @@ def _media_in_tmp(settings, tmp_path):
 
 
 def make_person(world, *, name="Sari Sintetis", village=None, sex="F", birth_date=dt.date(1999, 4, 2)):
-    from desabinaan.people.models import Person
-
     return Person.objects.create(
         name=name,
         name_key=name.lower(),
@@ -38,8 +39,6 @@ def bandung_applicant(world):
 
 
 def screen(world, person, *, actor=None, answers=None, **fields):
-    from desabinaan.protection.services import screening_create
-
     values = {"purpose": "tourism", "destination_country": "Malaysia"}
     values.update(fields)
     return screening_create(
@@ -59,8 +58,6 @@ def screening(world, applicant):
 
 @pytest.fixture
 def village_referral(world, screening):
-    from desabinaan.protection.services import referral_create
-
     return referral_create(
         actor=world.fajar, screening=screening, to_village=True, action="visit", reason="Kunjungi keluarga"
     )
@@ -68,8 +65,6 @@ def village_referral(world, screening):
 
 @pytest.fixture
 def agency_referral(world, screening):
-    from desabinaan.protection.services import referral_create
-
     return referral_create(
         actor=world.fajar, screening=screening, agency=world.agency, action="assessment", reason="Cek rekom"
     )
@@ -77,8 +72,6 @@ def agency_referral(world, screening):
 
 @pytest.fixture
 def report(world):
-    from desabinaan.protection.services import report_submit
-
     return report_submit(
         category="recruiter",
         description="Ada calo menawarkan kerja di Kamboja",
@@ -89,6 +82,4 @@ def report(world):
 
 @pytest.fixture
 def agencies(world):
-    from desabinaan.protection.services import agencies_import
-
     return agencies_import(actor=world.admin, text=DEMO_CSV.read_text())

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from desabinaan.protection.models import LicensedAgency
@@ -81,8 +82,6 @@ def test_the_template_downloads_for_anyone(db):
 
 
 def test_the_import_page_shows_rejected_rows(world, login):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     response = login(world.admin).post(
         "/perlindungan/p3mi/impor/", {"file": SimpleUploadedFile("p3mi.csv", DEMO_CSV.read_bytes())}
     )

@@ -1,13 +1,16 @@
 """Anonymous reports: receipt code and hashed passphrase, no IP stored, uploads cleaned, throttled lookups."""
 
+import datetime as dt
 import io
 import re
 
 import pytest
+import time_machine
 from django.contrib.auth.hashers import check_password
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
@@ -113,11 +116,6 @@ def test_report_submissions_are_throttled(world):
 
 
 def test_expired_rate_windows_are_deleted(world, report, settings):
-    import datetime as dt
-
-    import time_machine
-    from django.utils import timezone
-
     _post(Client(), STATUS_URL, {"receipt_code": "LPR-AAAA-AAAA", "passphrase": "x"})
     assert RateCounter.objects.count() == 1
     with time_machine.travel(timezone.now() + dt.timedelta(hours=2)):

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from desabinaan.audit.models import AccessEntry
+from desabinaan.protection.services import referral_create, report_submit
 
 from .conftest import make_person, screen
 
@@ -159,8 +160,6 @@ def test_a_partner_sees_only_the_referral_not_the_case(world, screening, agency_
 
 
 def test_lists_use_a_bounded_number_of_queries(world, login, django_assert_max_num_queries, report):
-    from desabinaan.protection.services import referral_create, report_submit
-
     for i in range(6):
         s = screen(world, make_person(world, name=f"P{i}"))
         referral_create(actor=world.fajar, screening=s, to_village=True, action="visit", reason="x")
