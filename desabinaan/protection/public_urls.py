@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from . import views
+from . import views_public
 
 app_name = "report"
 
 urlpatterns = [
-    path("", views.public_report, name="new"),
-    path("status/", views.public_status, name="status"),
-    path("status/tambah/", views.public_add_information, name="add"),
-    path("cek-p3mi/", views.public_agency_check, name="agency_check"),
+    path("", views_public.public_report, name="new"),
+    path("status/", views_public.public_status, name="status"),
+    path("status/tambah/", views_public.public_add_information, name="add"),
+    path("cek-p3mi/", views_public.public_agency_check, name="agency_check"),
 ]

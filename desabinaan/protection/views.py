@@ -1,5 +1,5 @@
-"""Pages of the protection app. Office pages read through `selectors` (scope_for) and write through `services`;
-the public pages (report, status, agency check) need no account and store nothing about the visitor.
+"""Office pages of the protection app: they read through `selectors` (scope_for) and write through `services`.
+The public pages (report, status, agency check) are in `views_public`.
 """
 
 from urllib.parse import urlencode
@@ -12,27 +12,21 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from desabinaan.audit.services import access_record
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
 from desabinaan.people.selectors import people_for_user, person_get_for_user
 
-from . import ratelimit, selectors, services
-from .api import REPORT_NOT_FOUND, TOO_MANY_ATTEMPTS, TOO_MANY_REPORTS
+from . import selectors, services
 from .forms import (
-    AddInformationForm,
     AgencyImportForm,
     AssignForm,
     DecisionForm,
     ReferralForm,
     ReferralStatusForm,
     ReplyForm,
-    ReportForm,
     ScreeningForm,
-    StatusForm,
     TriageForm,
 )
 from .models import Referral, Report
@@ -406,134 +400,3 @@ def agency_template(request):
     response = HttpResponse(services.agency_csv_template(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="templat-p3mi.csv"'
     return response
-
-
-# --- Public pages --------------------------------------------------------------------------------------------------
-
-
-@never_cache
-def public_report(request):
-    form = ReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if ratelimit.is_limited(request, "report_submit"):
-            return render(
-                request,
-                "protection/public/report_form.html",
-                {"form": form, "limited": TOO_MANY_REPORTS},
-                status=429,
-            )
-        ratelimit.record_hit(request, "report_submit")
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                submitted = services.report_submit(
-                    category=data["category"],
-                    description=data["description"],
-                    village=data["village"],
-                    regency=data["regency"],
-                    province=data["province"],
-                    occurred_on=data["occurred_on"],
-                    involved=form.involved(),
-                    files=data["files"],
-                    agency_name=data["agency_name"],
-                    callback_contact=data["callback_contact"],
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                # Shown once, on this response only: never in a URL, never stored in clear.
-                return render(
-                    request,
-                    "protection/public/receipt.html",
-                    {
-                        "receipt_code": submitted.report.receipt_code,
-                        "passphrase": submitted.passphrase,
-                        "report": submitted.report,
-                    },
-                )
-    return render(request, "protection/public/report_form.html", {"form": form})
-
-
-def _check(request, code, passphrase):
-    if ratelimit.is_limited(request, "report_status_failure"):
-        return None, 429
-    report = selectors.report_authenticate(receipt_code=code, passphrase=passphrase)
-    if report is None:
-        ratelimit.record_hit(request, "report_status_failure")
-        return None, 404
-    return report, 200
-
-
-@never_cache
-def public_status(request):
-    form = StatusForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        report, status = _check(request, form.cleaned_data["receipt_code"], form.cleaned_data["passphrase"])
-        if report is not None:
-            add = AddInformationForm(initial=form.cleaned_data)
-            return _status_page(request, report, add)
-        return _status_refused(request, status)
-    return render(request, "protection/public/status_form.html", {"form": form})
-
-
-def _status_refused(request, status):
-    # A re-rendered form answers 200 like any form with errors (the JSON API carries 404/429); the page is the
-    # same for an unknown code and a wrong passphrase, and the typed values are not echoed back.
-    return render(
-        request,
-        "protection/public/status_form.html",
-        {
-            "form": StatusForm(),
-            "error": TOO_MANY_ATTEMPTS if status == 429 else REPORT_NOT_FOUND,
-            "throttled": status == 429,
-        },
-    )
-
-
-def _status_page(request, report, add_form, status=200):
-    return render(
-        request,
-        "protection/public/status.html",
-        {"report": report, "report_messages": selectors.report_messages(report), "add": add_form},
-        status=status,
-    )
-
-
-@never_cache
-@require_POST
-def public_add_information(request):
-    form = AddInformationForm(request.POST, request.FILES)
-    code, passphrase = request.POST.get("receipt_code", ""), request.POST.get("passphrase", "")
-    report, status = _check(request, code, passphrase)
-    if report is None:
-        return _status_refused(request, status)
-    if form.is_valid():
-        try:
-            services.report_add_information(
-                report=report, body=form.cleaned_data["body"], files=form.cleaned_data["files"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            return _status_page(
-                request, report, AddInformationForm(initial={"receipt_code": code, "passphrase": passphrase})
-            )
-    return _status_page(request, report, form)
-
-
-def public_agency_check(request):
-    q = request.GET.get("q", "").strip()[:200]
-    results = None
-    limited = False
-    if q:
-        if ratelimit.is_limited(request, "agency_search"):
-            limited = True
-        else:
-            ratelimit.record_hit(request, "agency_search")
-            results = selectors.agencies_search(q)
-    return render(
-        request,
-        "protection/public/agency_check.html",
-        {"q": q, "results": results, "limited": limited},
-        status=429 if limited else 200,
-    )
