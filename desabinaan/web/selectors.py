@@ -19,7 +19,7 @@ from desabinaan.events.selectors import attendance_imports_failed, events_for_us
 from desabinaan.passport.models import ReadinessStatus
 from desabinaan.passport.selectors import readiness_checks_for_user
 from desabinaan.people.models import Person
-from desabinaan.people.selectors import people_needing_attention
+from desabinaan.people.selectors import people_for_user, people_needing_attention
 from desabinaan.program.models import DesaBinaan, PimpasaAssignment, Question
 from desabinaan.protection.models import Referral, Report
 from desabinaan.protection.selectors import (
@@ -246,5 +246,5 @@ def _liaison_inbox(user) -> list[AttentionItem]:
         *_referral_items(user),
         _item("questions_answered", answered.count(), url=questions_url),
         _item("events_upcoming", events_for_user(user, upcoming=True).count()),
-        _item("consent_missing", people_needing_attention(user)["without_consent"]),
+        _item("consent_missing", people_for_user(user, without_consent=True).count()),
     ]
