@@ -173,7 +173,12 @@ def _process_gone(worker: str) -> bool:
         return True
     except PermissionError:
         return False
-    return False
+    # A killed process nobody has reaped yet (its parent died too) still answers signal 0: a zombie is gone.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] == "Z"
+    except OSError:
+        return False
 
 
 def _engine_lost(job: Job) -> bool:

@@ -23,6 +23,33 @@ def _django():
     django.setup()
 
 
+def synthetic_name(i: int) -> str:
+    """A distinct name per row in letters only (names are compared without digits and punctuation)."""
+    syllables = [
+        "ba",
+        "ci",
+        "du",
+        "fa",
+        "gi",
+        "hu",
+        "ja",
+        "ki",
+        "lu",
+        "ma",
+        "ni",
+        "pu",
+        "ra",
+        "si",
+        "tu",
+        "wa",
+    ]
+    word = ""
+    for _ in range(4):
+        word += syllables[i % 16]
+        i //= 16
+    return f"Warga Sintetis {word.capitalize()}"
+
+
 def sheet_bytes(rows: int, villages: list[str]) -> bytes:
     from openpyxl import Workbook
 
@@ -33,7 +60,7 @@ def sheet_bytes(rows: int, villages: list[str]) -> bytes:
     sheet.append([c.header for c in IMPORT_COLUMNS])
     for i in range(rows):
         # Synthetic people: unique names, no NIK, consent given.
-        sheet.append([f"Warga Sintetis {i:05d}", "P" if i % 2 else "L", 1970 + i % 40, villages[i % len(villages)],
+        sheet.append([synthetic_name(i), "P" if i % 2 else "L", 1960 + i % 40, villages[i % len(villages)],
                       "umum", "", "", "ya", "", ""])  # fmt: skip
     buffer = io.BytesIO()
     workbook.save(buffer)
