@@ -51,3 +51,17 @@ def jobs_run_at_once(monkeypatch):
     from desabinaan.jobs import services
 
     monkeypatch.setattr(services, "_after_commit", lambda func: func())
+
+
+@pytest.fixture
+def _serialized_contents_attached(django_db_setup):
+    from django.db import connections
+
+    if "default" in SERIALIZED_CONTENTS:
+        connections["default"]._test_serialized_contents = SERIALIZED_CONTENTS["default"]
+
+
+@pytest.fixture
+def task_db(_serialized_contents_attached, django_db_serialized_rollback, transactional_db):
+    """For tests whose worker or server processes must see the test's rows: a transactional database (rows are
+    committed) with the data-migration rows restored first (serialized rollback, see SERIALIZED_CONTENTS)."""
