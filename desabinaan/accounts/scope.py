@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from desabinaan.offices.models import Kanim
+from desabinaan.offices.selectors import current_working_area
+from desabinaan.regions.models import Regency
+
 from .models import Role
 
 
@@ -78,8 +82,6 @@ NO_SCOPE = Scope()
 
 
 def _kanim_regencies(kanim_id: int) -> tuple[str, ...]:
-    from desabinaan.offices.selectors import current_working_area
-
     return tuple(current_working_area(kanim_id=kanim_id))
 
 
@@ -99,9 +101,6 @@ def _compute(user) -> Scope:
     if user.is_superuser or user.role == Role.NATIONAL_ADMIN:
         return Scope(regency_codes=None, can_write=True)
     if user.role == Role.KANWIL and user.kanwil_id:
-        from desabinaan.offices.models import Kanim
-        from desabinaan.regions.models import Regency
-
         province = user.kanwil.province_id
         regencies = tuple(Regency.objects.filter(province_id=province).values_list("code", flat=True))
         kanims = tuple(Kanim.objects.filter(kanwil_id=user.kanwil_id).values_list("id", flat=True))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils import formats
+from django.utils import formats, translation
 
 from desabinaan.core.pdf import FONT, latin1, new_document, to_bytes
 
@@ -16,8 +16,6 @@ def _date(value) -> str:
 
 
 def certificate_pdf(desa_binaan: DesaBinaan) -> bytes:
-    from django.utils import translation
-
     db = desa_binaan
     village = db.village
     kanim = db.kanim

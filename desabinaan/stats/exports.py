@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
+from openpyxl import Workbook
 
 FORMATS = ("csv", "xlsx")
 CHUNK = 2000
@@ -75,8 +76,6 @@ def export_response(*, queryset, columns: list[Column], filename: str, fmt: str)
         response = StreamingHttpResponse(_csv_stream(header, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
         return response
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(filename[:31])
     sheet.append(header)

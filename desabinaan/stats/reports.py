@@ -14,6 +14,8 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from fpdf import FPDF
+from openpyxl import Workbook
 
 from desabinaan.events.models import Event
 from desabinaan.program.models import DesaBinaan
@@ -107,8 +109,6 @@ def _value(figures: dict, key: str):
 
 
 def build_xlsx(report: OfficialReport, figures: dict, villages: list[dict], events) -> bytes:
-    from openpyxl import Workbook
-
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Indikator"))
     ws.append([_("Laporan Program Desa Binaan Imigrasi")])
@@ -149,8 +149,6 @@ def _latin1(text) -> str:
 
 
 def build_pdf(report: OfficialReport, figures: dict, villages: list[dict], events) -> bytes:
-    from fpdf import FPDF
-
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()

@@ -23,6 +23,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from desabinaan.accounts.models import Role, User
+from desabinaan.events.models import Attendance, Event, QuizResponse, TargetGroup
+from desabinaan.offices.models import Kanim, Kanwil, WorkingAreaAssignment
+from desabinaan.people.models import Person
+from desabinaan.program.models import DesaBinaan
+from desabinaan.protection.models import Decision, IndicatorSet, Referral, Report, ReportMessage, Screening
+from desabinaan.regions.models import Province, Regency, Village
+from desabinaan.regions.services import regions_import
+from desabinaan.stats.services import stats_refresh
+
 SCALES = {
     # prefixes: regions to import (None = the whole country).
     "tiny": dict(prefixes=["17.08.04", "17.03.12"], kanims=2, villages=8, persons=300, events=24,
@@ -57,8 +67,6 @@ class Command(BaseCommand):
         self.pg = connection.vendor == "postgresql"
         self.now = timezone.now().replace(microsecond=0)
         cfg = SCALES[scale]
-        from desabinaan.regions.services import regions_import
-
         self.log(f"regions ({'all' if cfg['prefixes'] is None else ','.join(cfg['prefixes'])})")
         regions_import(prefixes=cfg["prefixes"])
         with transaction.atomic():
@@ -72,8 +80,6 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         if not no_refresh:
-            from desabinaan.stats.services import stats_refresh
-
             self.log("refresh_stats")
             stats_refresh(progress=lambda d, t: self.log(f"  refresh {d}/{t}"))
         self.log("done")
@@ -136,10 +142,6 @@ class Command(BaseCommand):
     # --- data --------------------------------------------------------------------------------------------------
 
     def _offices(self, cfg):
-        from desabinaan.accounts.models import Role, User
-        from desabinaan.offices.models import Kanim, Kanwil, WorkingAreaAssignment
-        from desabinaan.regions.models import Province, Regency
-
         provinces = list(
             Province.objects.filter(code__in=Regency.objects.values("province_id")).order_by("code")
         )
@@ -181,9 +183,6 @@ class Command(BaseCommand):
         self.log(f"kanims: {made} new, {len(self.kanim_of_regency)} regencies covered")
 
     def _villages(self, cfg):
-        from desabinaan.program.models import DesaBinaan
-        from desabinaan.regions.models import Village
-
         taken = set(DesaBinaan.objects.values_list("village_id", flat=True))
         codes = [
             c
@@ -220,8 +219,6 @@ class Command(BaseCommand):
         self._insert("desa binaan", DesaBinaan, cols, rows, len(rows))
 
     def _persons(self, cfg):
-        from desabinaan.people.models import Person
-
         start = self._next_id(Person)
         n = cfg["persons"]
         self.person_base = start
@@ -257,8 +254,6 @@ class Command(BaseCommand):
         return first, last
 
     def _events(self, cfg):
-        from desabinaan.events.models import Attendance, Event, QuizResponse, TargetGroup
-
         groups = list(TargetGroup.objects.values_list("pk", flat=True)) or [None]
         start = self._next_id(Event)
         n = cfg["events"]
@@ -323,15 +318,6 @@ class Command(BaseCommand):
         self._insert("quiz responses", QuizResponse, cols, quiz_rows(), len(quiz) * 20)
 
     def _protection(self, cfg):
-        from desabinaan.protection.models import (
-            Decision,
-            IndicatorSet,
-            Referral,
-            Report,
-            ReportMessage,
-            Screening,
-        )  # fmt: skip
-
         indicator_set = IndicatorSet.objects.order_by("-is_active", "-version").first()
         if indicator_set is None:
             indicator_set = IndicatorSet.objects.create(version=999, name="Sintetis")
