@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from desabinaan.core.views import add_service_errors
 
 from . import ratelimit, selectors, services
-from .api import REPORT_NOT_FOUND, TOO_MANY_ATTEMPTS, TOO_MANY_REPORTS
+from .api_public import REPORT_NOT_FOUND, TOO_MANY_ATTEMPTS, TOO_MANY_REPORTS
 from .forms import AddInformationForm, ReportForm, StatusForm
 
 
