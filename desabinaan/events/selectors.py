@@ -181,6 +181,26 @@ def _rate(correct: int, answered: int) -> float | None:
     return round(100.0 * correct / answered, 1) if answered else None
 
 
+def quarter_knowledge_gain(desa_binaan, start: dt.date, end: dt.date) -> float | None:
+    """The village's knowledge gain over its events starting in [start, end]: mean post-test percent − mean pre-test
+    percent (percentage points), as the dashboards count it; None without both a pre- and a post-test.
+
+    Program's quarterly evaluation reads it as "peningkatan_pengetahuan" (registered in events.apps).
+    """
+    phases = {
+        row["phase"]: row
+        for row in QuizResponse.objects.filter(
+            event__village_id=desa_binaan.village_id, event__starts_at__date__range=(start, end)
+        )
+        .values("phase")
+        .annotate(score=Sum("score"), total=Sum("total"))
+    }
+    pre, post = phases.get(QuizResponse.Phase.PRE), phases.get(QuizResponse.Phase.POST)
+    if not (pre and post and pre["total"] and post["total"]):
+        return None
+    return round(100.0 * post["score"] / post["total"] - 100.0 * pre["score"] / pre["total"], 1)
+
+
 def quiz_results(event: Event) -> dict:
     """Mean pre and post scores (percent), the gain, and each question's correct rate before and after."""
     phases = {

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from decimal import Decimal
-
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from desabinaan.accounts.models import Role, User
 from desabinaan.accounts.scope import scope_for
-from lib.periods import previous_quarter, quarter_bounds
 
 from .models import (
     Activity,
     DesaBinaan,
     DesaBinaanTransition,
-    Evaluation,
-    EvaluationIndicator,
     ForeignerNote,
     PimpasaAssignment,
     ProposalCriterion,
@@ -224,103 +218,3 @@ def public_faq(*, topic: str = "") -> QuerySet[Question]:
     if topic:
         qs = qs.filter(topic=topic)
     return qs
-
-
-# --- Evaluation ----------------------------------------------------------------------------------------------------
-
-
-def _activities(db, start, end):
-    return db.activities.filter(date__range=(start, end))
-
-
-def _count_work(db, start, end):
-    return _activities(db, start, end).exclude(kind=Activity.Kind.EARLY_WARNING).count()
-
-
-def _participants(db, start, end):
-    return _activities(db, start, end).aggregate(n=Sum("participants", default=0))["n"]
-
-
-def _questions_collected(db, start, end):
-    return db.questions.filter(asked_on__range=(start, end)).count()
-
-
-def _questions_answered(db, start, end):
-    return db.questions.filter(answered_at__date__range=(start, end)).count()
-
-
-def _reports(db, start, end):
-    warnings = _activities(db, start, end).filter(kind=Activity.Kind.EARLY_WARNING).count()
-    return warnings + db.foreigner_notes.filter(seen_on__range=(start, end)).count()
-
-
-# Indicators the system can compute today. A "system" indicator missing here (events by target group, knowledge
-# gain: their capabilities are not built yet) shows as "belum tersedia" rather than a zero nobody measured.
-SYSTEM_SOURCES: dict[str, Callable] = {
-    "kegiatan": _count_work,
-    "peserta_kegiatan": _participants,
-    "pertanyaan_terkumpul": _questions_collected,
-    "pertanyaan_dijawab": _questions_answered,
-    "laporan": _reports,
-}
-
-
-def system_value(indicator: EvaluationIndicator, desa_binaan: DesaBinaan, year: int, quarter: int):
-    compute = SYSTEM_SOURCES.get(indicator.code)
-    if compute is None:
-        return None
-    start, end = quarter_bounds(year, quarter)
-    return Decimal(compute(desa_binaan, start, end))
-
-
-def indicator_mark(indicator: EvaluationIndicator, value: Decimal | None) -> Decimal | None:
-    """0..1 for one indicator; None when there is no value."""
-    if value is None:
-        return None
-    ratio = Decimal(value) / indicator.target
-    if indicator.direction == EvaluationIndicator.Direction.LOWER:
-        return max(Decimal(0), 1 - ratio)
-    return min(Decimal(1), ratio)
-
-
-def evaluation_score(pairs: list[tuple[EvaluationIndicator, Decimal | None]]) -> Decimal | None:
-    """Weighted mean (0–100) over indicators that have a value; unavailable ones neither help nor hurt."""
-    total = Decimal(0)
-    weights = 0
-    for indicator, value in pairs:
-        mark = indicator_mark(indicator, value)
-        if mark is None or indicator.weight == 0:
-            continue
-        total += mark * indicator.weight
-        weights += indicator.weight
-    if not weights:
-        return None
-    return (total * 100 / weights).quantize(Decimal("0.1"))
-
-
-def evaluation_view(*, desa_binaan: DesaBinaan, year: int, quarter: int) -> dict:
-    """Rows for the evaluation page: each active indicator with its stored/computed value, score and change."""
-    evaluation = desa_binaan.evaluations.filter(year=year, quarter=quarter).prefetch_related("values").first()
-    stored = {v.indicator_id: v.value for v in evaluation.values.all()} if evaluation else {}
-    rows = []
-    for indicator in EvaluationIndicator.objects.filter(active=True):
-        if indicator.source == EvaluationIndicator.Source.SYSTEM:
-            value = system_value(indicator, desa_binaan, year, quarter)
-        else:
-            value = stored.get(indicator.id)
-        rows.append({"indicator": indicator, "value": value, "mark": indicator_mark(indicator, value)})
-    py, pq = previous_quarter(year, quarter)
-    previous: Evaluation | None = desa_binaan.evaluations.filter(year=py, quarter=pq).first()
-    score = evaluation.score if evaluation else None
-    change = None
-    if score is not None and previous is not None and previous.score is not None:
-        change = score - previous.score
-    return {
-        "evaluation": evaluation,
-        "rows": rows,
-        "score": score,
-        "previous": previous,
-        "change": change,
-        "year": year,
-        "quarter": quarter,
-    }

@@ -6,7 +6,6 @@ import datetime as dt
 import secrets
 import string
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
@@ -29,9 +28,6 @@ from .models import (
     ActivityAttachment,
     DesaBinaan,
     DesaBinaanTransition,
-    Evaluation,
-    EvaluationIndicator,
-    EvaluationValue,
     ForeignerNote,
     PimpasaAssignment,
     ProposalCriterion,
@@ -500,48 +496,3 @@ def foreigner_note_create(
     note.save()
     audit_created(actor=actor, target=note, summary=f"Catatan WNA desa {desa_binaan.village_id}")
     return note
-
-
-# --- Evaluation ----------------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def evaluation_save(
-    *,
-    actor,
-    desa_binaan: DesaBinaan,
-    year: int,
-    quarter: int,
-    manual_values: Mapping[str, Decimal | None],
-    notes: str = "",
-) -> Evaluation:
-    """Store the quarter's values (system ones computed now, manual ones as entered) and its score."""
-    _require(selectors.can_manage(actor, desa_binaan))
-    evaluation = desa_binaan.evaluations.filter(year=year, quarter=quarter).first()
-    before = snapshot(evaluation, ["score", "notes"]) if evaluation else {}
-    if evaluation is None:
-        evaluation = Evaluation(desa_binaan=desa_binaan, year=year, quarter=quarter, updated_by=actor)
-    evaluation.updated_by = actor
-    evaluation.notes = notes or ""
-    pairs = []
-    for indicator in EvaluationIndicator.objects.filter(active=True):
-        if indicator.source == EvaluationIndicator.Source.SYSTEM:
-            value = selectors.system_value(indicator, desa_binaan, year, quarter)
-        else:
-            value = manual_values.get(indicator.code)
-        pairs.append((indicator, value))
-    evaluation.score = selectors.evaluation_score(pairs)
-    evaluation.full_clean()
-    evaluation.save()
-    for indicator, value in pairs:
-        EvaluationValue.objects.update_or_create(
-            evaluation=evaluation, indicator=indicator, defaults={"value": value, "source": indicator.source}
-        )
-    audit_record(
-        actor=actor,
-        action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
-        target=evaluation,
-        changes=diff(before, snapshot(evaluation, ["score", "notes"])),
-        summary=f"Evaluasi T{quarter}/{year}",
-    )
-    return evaluation

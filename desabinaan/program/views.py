@@ -22,6 +22,7 @@ from lib.periods import previous_quarter, quarter_of
 
 from . import selectors, services
 from .certificate import certificate_pdf
+from .evaluation import evaluation_save, evaluation_view
 from .forms import (
     ActivityForm,
     AnswerForm,
@@ -436,7 +437,7 @@ def _quarter_from(request):
 def evaluation(request, db):
     year, quarter = _quarter_from(request)
     manage = selectors.can_manage(request.user, db)
-    view = selectors.evaluation_view(desa_binaan=db, year=year, quarter=quarter)
+    view = evaluation_view(desa_binaan=db, year=year, quarter=quarter)
     initial = {"notes": view["evaluation"].notes if view["evaluation"] else ""}
     for row in view["rows"]:
         initial[f"i_{row['indicator'].code}"] = row["value"]
@@ -444,7 +445,7 @@ def evaluation(request, db):
     if request.method == "POST":
         require(manage)
         if form.is_valid():
-            services.evaluation_save(
+            evaluation_save(
                 actor=request.user,
                 desa_binaan=db,
                 year=year,

@@ -6,13 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from desabinaan.program.evaluation import evaluation_save, evaluation_view
 from desabinaan.program.models import EvaluationIndicator
-from desabinaan.program.selectors import evaluation_view, foreigner_notes_for
+from desabinaan.program.selectors import foreigner_notes_for
 from desabinaan.program.services import (
     NOT_ANSWERED,
     activity_create,
     desa_binaan_public_contact_set,
-    evaluation_save,
     foreigner_note_create,
     question_answer,
     question_publish,
@@ -122,7 +122,8 @@ def test_evaluation_computes_system_values_and_never_invents_zeros(world, tebat)
     assert (
         values["kegiatan"] == 1 and values["peserta_kegiatan"] == 25 and values["pertanyaan_terkumpul"] == 1
     )
-    # Not built yet → unavailable, not zero; manual ones stay empty until entered.
+    # No quiz in the quarter → unavailable, not zero (the gain itself: events' test_evaluation_knowledge_gain);
+    # manual ones stay empty until entered.
     assert values["peningkatan_pengetahuan"] is None and values["acara_per_sasaran"] is None
     assert values["permohonan_paspor"] is None
 
