@@ -44,31 +44,36 @@ VILLAGE_OF: dict[type, Callable] = {
 }
 
 
+def _enqueue_registered() -> bool:
+    """Whether this transaction already holds our after-commit enqueue (Django drops it on rollback, including the
+    rollback of the savepoint it was registered in, so a fresh registration also means fresh notes)."""
+    return any(func is refresh_enqueue for _sids, func, _robust in connection.run_on_commit)
+
+
 def villages_changed(villages: Iterable[str | None]) -> None:
     """Note villages whose figures changed, inside the writer's transaction (a rollback takes the note with it);
     the refresh is enqueued once that transaction commits."""
     codes = {v for v in villages if v is not None}
     if not codes:
         return
-    # Per outermost transaction, each village is noted once and one enqueue is registered.
-    key = id(connection.atomic_blocks[0]) if connection.in_atomic_block else None
-    noted = getattr(connection, "_stats_noted", None)
-    first_in_transaction = key is None or noted is None or noted[0] != key
-    if first_in_transaction:
-        noted = connection._stats_noted = (key, set())  # type: ignore[attr-defined]
-    new = codes - noted[1]
-    if not new:
-        return
-    noted[1].update(new)
+    first = not (connection.in_atomic_block and _enqueue_registered())
+    if first:
+        connection._stats_noted = set()  # type: ignore[attr-defined]
+    else:
+        # Each village is upserted once per transaction, however many of its records the transaction writes.
+        codes -= connection._stats_noted  # type: ignore[attr-defined]
+        if not codes:
+            return
+    connection._stats_noted.update(codes)  # type: ignore[attr-defined]
     now = timezone.now()
     PendingRefresh.objects.bulk_create(
-        [PendingRefresh(village_code=code, marked_at=now) for code in sorted(new)],
+        [PendingRefresh(village_code=code, marked_at=now) for code in sorted(codes)],
         update_conflicts=True,
         unique_fields=["village_code"],
         update_fields=["marked_at"],
     )
-    if first_in_transaction:
-        transaction.on_commit(refresh_enqueue)
+    if first:
+        transaction.on_commit(refresh_enqueue)  # outside a transaction this runs at once
 
 
 def on_record_written(sender, instance, **kwargs) -> None:
