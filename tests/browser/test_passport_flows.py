@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
+from desabinaan.people.models import Consent
 from tests.personas import PASSWORD
 
 from .helpers import assert_accessible_basics, assert_fits_phone
@@ -30,9 +31,12 @@ def passport_rules(world):
 def register(name, village, birth_date=dt.date(1996, 4, 12), sex="F"):
     from desabinaan.people.services import person_create
 
-    return person_create(
+    person = person_create(
         actor=None, name=name, birth_date=birth_date, sex=sex, village=village, allow_probable_duplicates=True
     )
+    # A readiness check asks for the passport-assistance consent first.
+    Consent.objects.create(person=person, purpose="passport", lawful_basis="consent", given_at=timezone.now())
+    return person
 
 
 def test_the_public_guide_on_a_phone_gives_documents_fee_and_a_shareable_link(page, passport_rules):
