@@ -1,6 +1,8 @@
 """Run every bench/bench_*.py module's main() and print its figures (`make bench`).
 
-Benchmarks print; they assert nothing. A failing benchmark is reported and the others still run.
+Benchmarks print; they assert nothing. A failing benchmark is reported and the others still run. A new benchmark is
+a bench/bench_<name>.py with a main(); `python bench/run.py <name> …` runs only those named (attendance_import,
+dashboard, live, regions).
 """
 
 import importlib.util
