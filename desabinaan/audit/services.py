@@ -11,8 +11,15 @@ from .models import AccessEntry, AuditEntry
 
 M = TypeVar("M", bound=models.Model)
 
-# Fields whose values never enter the audit trail; a change is recorded as "changed" only.
+# Fields whose values never enter the audit trail, on any model; a change is recorded as "changed" only. Each model
+# adds its own personal or confidential fields in a class attribute `AUDIT_SECRET_FIELDS` (a set of attnames).
 SECRET_FIELDS = frozenset({"nik_encrypted", "nik_hash", "nik", "password", "key_hash", "phone"})
+MASK = ("•", "•")
+
+
+def secret_fields(model: type[models.Model] | models.Model) -> frozenset[str]:
+    """The fields of `model` whose values the audit trail never holds: the global ones and the model's own."""
+    return SECRET_FIELDS | frozenset(getattr(model, "AUDIT_SECRET_FIELDS", ()))
 
 
 def _label(instance: models.Model) -> str:
@@ -38,13 +45,18 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     for name, new in after.items():
         old = before.get(name)
         if old != new:
-            changes[name] = ["•", "•"] if name in SECRET_FIELDS else [_plain(old), _plain(new)]
+            changes[name] = list(MASK) if name in SECRET_FIELDS else [_plain(old), _plain(new)]
     return changes
 
 
-def _masked(changes: dict[str, list[Any]] | None) -> dict[str, list[Any]]:
-    """`changes` with the values of secret fields replaced, whoever built the dict."""
-    return {name: ["•", "•"] if name in SECRET_FIELDS else values for name, values in (changes or {}).items()}
+def _masked(changes: dict[str, list[Any]] | None, target: models.Model) -> dict[str, list[Any]]:
+    """`changes` with the values of the target's secret fields replaced, whoever built the dict.
+
+    The one place every entry passes (single and bulk), so a model's `AUDIT_SECRET_FIELDS` apply to `diff` results
+    too, which do not know the model.
+    """
+    secret = secret_fields(target)
+    return {name: list(MASK) if name in secret else values for name, values in (changes or {}).items()}
 
 
 def _entry(*, actor, action: str, target: models.Model, changes, summary: str) -> AuditEntry:
@@ -53,7 +65,7 @@ def _entry(*, actor, action: str, target: models.Model, changes, summary: str) -
         action=action,
         target_type=_label(target),
         target_id=str(target.pk),
-        changes=_masked(changes),
+        changes=_masked(changes, target),
         summary=summary[:300],
     )
 
@@ -61,11 +73,12 @@ def _entry(*, actor, action: str, target: models.Model, changes, summary: str) -
 def _created_changes(target: models.Model) -> dict[str, list[Any]]:
     """diff({}, snapshot(target)) without the id, in one pass: imports build thousands of these."""
     changes: dict[str, list[Any]] = {}
+    secret = secret_fields(target)
     for f in target._meta.concrete_fields:
         name = f.attname
         value = getattr(target, name)
         if value is not None and name != "id":
-            changes[name] = ["•", "•"] if name in SECRET_FIELDS else [None, _plain(value)]
+            changes[name] = list(MASK) if name in secret else [None, _plain(value)]
     return changes
 
 

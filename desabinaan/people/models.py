@@ -55,6 +55,9 @@ class Person(models.Model):
 
     objects = PersonQuerySet.as_manager()
 
+    # Never written to the audit trail in clear (desabinaan.audit.services); a change shows as "•".
+    AUDIT_SECRET_FIELDS = frozenset({"nik_encrypted", "nik_hash", "nik_masked", "phone"})
+
     class Meta:
         verbose_name = _("orang")
         verbose_name_plural = _("orang")
@@ -118,6 +121,8 @@ class Consent(models.Model):
     guardian_name = models.CharField(_("nama wali"), max_length=150, blank=True)
     guardian_relation = models.CharField(_("hubungan wali"), max_length=50, blank=True)
     withdrawn_at = models.DateTimeField(_("ditarik"), null=True, blank=True)
+
+    AUDIT_SECRET_FIELDS = frozenset({"guardian_name"})
 
     class Meta:
         verbose_name = _("persetujuan")

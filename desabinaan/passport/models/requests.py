@@ -78,6 +78,9 @@ class ReadinessCheck(models.Model):
     created_at = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
+    # The sponsor is a third party; the audit trail records only that these changed (desabinaan.audit.services).
+    AUDIT_SECRET_FIELDS = frozenset({"sponsor_name", "sponsor_phone"})
+
     class Meta:
         verbose_name = _("pemeriksaan kesiapan paspor")
         verbose_name_plural = _("pemeriksaan kesiapan paspor")

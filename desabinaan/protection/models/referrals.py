@@ -68,6 +68,9 @@ class Referral(models.Model):
     # Optimistic concurrency: the office, the village and the agency may all edit the same referral.
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    # Case notes shared between office, village and agency; the audit trail records only that they changed.
+    AUDIT_SECRET_FIELDS = frozenset({"reason", "outcome_note"})
+
     class Meta:
         verbose_name = _("rujukan")
         verbose_name_plural = _("rujukan")

@@ -89,6 +89,9 @@ class Report(models.Model):
     created_at = models.DateTimeField(_("diterima"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
+    # What the reporter wrote and how to reach them stay out of the audit trail (desabinaan.audit.services).
+    AUDIT_SECRET_FIELDS = frozenset({"description", "callback_contact", "passphrase_hash"})
+
     class Meta:
         verbose_name = _("laporan masyarakat")
         verbose_name_plural = _("laporan masyarakat")
@@ -116,6 +119,8 @@ class ReportInvolved(models.Model):
     phone_normalized = models.CharField(max_length=20, blank=True, editable=False, db_index=True)
     account = models.CharField(_("akun media sosial"), max_length=150, blank=True)
 
+    AUDIT_SECRET_FIELDS = frozenset({"name", "phone", "phone_normalized", "account"})
+
     class Meta:
         ordering = ["id"]
         constraints = [
@@ -141,6 +146,8 @@ class ReportMessage(models.Model):
     )
     body = models.TextField(_("pesan"))
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+
+    AUDIT_SECRET_FIELDS = frozenset({"body"})
 
     class Meta:
         ordering = ["created_at", "id"]

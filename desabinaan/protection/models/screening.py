@@ -146,6 +146,19 @@ class Screening(models.Model):
     advisory_score = models.PositiveSmallIntegerField(_("skor saran"), default=0)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
+    # The sponsor is a third party named in confidence, and the interview notes are confidential: the audit trail
+    # records only that they changed (desabinaan.audit.services).
+    AUDIT_SECRET_FIELDS = frozenset(
+        {
+            "sponsor_name",
+            "sponsor_phone",
+            "sponsor_phone_normalized",
+            "host_abroad",
+            "documents_seen",
+            "notes",
+        }
+    )
+
     class Meta:
         verbose_name = _("skrining wawancara")
         verbose_name_plural = _("skrining wawancara")
@@ -163,6 +176,8 @@ class ScreeningAnswer(models.Model):
     evidence = models.CharField(_("bukti / catatan"), max_length=500, blank=True)
     # The points this answer added to the level when it was computed (the breakdown shown to the officer).
     contribution = models.PositiveSmallIntegerField(default=0)
+
+    AUDIT_SECRET_FIELDS = frozenset({"evidence"})
 
     class Meta:
         ordering = ["indicator__order", "indicator__code"]
