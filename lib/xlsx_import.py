@@ -1,13 +1,16 @@
 """Reading paper sign-in sheets typed into Excel: header matching, streaming rows, and lenient cell parsing.
 
 No Django here. Callers map the error codes (module constants) to their own user-facing messages. Reading uses
-openpyxl's read-only mode, so memory stays flat however long the sheet is.
+openpyxl's read-only mode, so memory stays flat however long the sheet is; but openpyxl still inflates the
+shared-strings part whole, so the archive is inspected first (`check_archive`): a small upload whose parts inflate to
+gigabytes is refused before any part is decompressed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -22,6 +25,14 @@ NOT_XLSX = "not_xlsx"
 MISSING_COLUMNS = "missing_columns"
 BAD_SEX = "bad_sex"
 BAD_BIRTH = "bad_birth"
+ARCHIVE_TOO_LARGE = "archive_too_large"
+
+# Limits on what the parts of an .xlsx may inflate to. A real sign-in sheet of thousands of rows is a few MB
+# uncompressed and compresses about 5-20:1; a zip bomb compresses about 1000:1.
+MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+# Tiny parts (styles, empty sheets) may compress better than the ratio without costing memory.
+_RATIO_FLOOR_BYTES = 1024 * 1024
 
 _TRUE = {"ya", "y", "yes", "1", "true", "v", "x", "setuju", "benar"}
 _MALE = {"l", "lk", "laki", "laki laki", "pria", "m", "male", "lelaki"}
@@ -64,8 +75,40 @@ def header_map(header_row: tuple[Any, ...], columns: list[Column]) -> dict[str, 
     return found
 
 
+def check_archive(
+    source: str | IO[bytes],
+    *,
+    max_bytes: int = MAX_UNCOMPRESSED_BYTES,
+    max_ratio: int = MAX_COMPRESSION_RATIO,
+) -> None:
+    """SheetError(ARCHIVE_TOO_LARGE) when the parts would inflate past `max_bytes` or one part past `max_ratio`.
+
+    Reads the zip directory only. The sizes it declares are binding: Python's zipfile stops inflating a part at its
+    declared size (and then fails the CRC), so a part cannot lie its way past this check. A file left at its start.
+    """
+    try:
+        with zipfile.ZipFile(source) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SheetError(NOT_XLSX) from exc
+    finally:
+        if not isinstance(source, str):
+            source.seek(0)
+    total = 0
+    for part in parts:
+        total += part.file_size
+        if total > max_bytes:
+            raise SheetError(ARCHIVE_TOO_LARGE, part.filename)
+        if part.file_size > _RATIO_FLOOR_BYTES and part.file_size > max_ratio * max(part.compress_size, 1):
+            raise SheetError(ARCHIVE_TOO_LARGE, part.filename)
+
+
 def open_sheet(source: str | IO[bytes]):
-    """The first worksheet of an .xlsx, opened read-only; SheetError(NOT_XLSX) for anything else."""
+    """The first worksheet of an .xlsx, opened read-only; SheetError(NOT_XLSX) for anything else.
+
+    SheetError(ARCHIVE_TOO_LARGE) for an archive that would inflate beyond the limits (`check_archive`).
+    """
+    check_archive(source)
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:

@@ -33,6 +33,10 @@ def _import(job: Job, progress) -> dict:
     except xl.SheetError as exc:
         if exc.code == xl.MISSING_COLUMNS:
             raise JobError(str(v.IMPORT_MISSING_COLUMNS % {"columns": exc.detail})) from None
+        if exc.code == xl.ARCHIVE_TOO_LARGE:
+            raise JobError(
+                str(v.IMPORT_TOO_LARGE % {"mb": xl.MAX_UNCOMPRESSED_BYTES // (1024 * 1024)})
+            ) from None
         raise JobError(str(v.IMPORT_NOT_XLSX)) from None
     return report.as_dict()
 

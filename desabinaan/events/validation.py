@@ -31,6 +31,10 @@ NAME_REQUIRED = _("Nama wajib diisi.")
 
 # Import.
 IMPORT_NOT_XLSX = _("Berkas bukan lembar kerja Excel (.xlsx).")
+IMPORT_TOO_LARGE = _(
+    "Berkas ini terlalu besar setelah dibuka (lebih dari %(mb)s MB) atau tidak wajar; berkas ditolak. "
+    "Salin daftar hadir ke templat yang baru lalu unggah lagi."
+)
 IMPORT_MISSING_COLUMNS = _("Kolom wajib tidak ditemukan di baris judul: %(columns)s. Gunakan templat.")
 IMPORT_BAD_SEX = _("Jenis kelamin harus L atau P.")
 IMPORT_BAD_BIRTH = _("Tahun lahir (mis. 1990) atau tanggal lahir (hh-bb-tttt) tidak terbaca.")

@@ -1,6 +1,7 @@
 """Excel import of a paper sign-in sheet: every row imported or reported with its number; re-import is a no-op."""
 
 import io
+import zipfile
 
 from openpyxl import Workbook
 
@@ -10,6 +11,7 @@ from desabinaan.events.models import Attendance
 from desabinaan.jobs.models import Job
 from desabinaan.people import validation as pv
 from desabinaan.people.models import Person
+from lib import xlsx_import as xl
 
 HEADER = [
     "Nama",
@@ -148,3 +150,17 @@ def test_the_status_page_is_scoped(world, login, event):
     assert login(world.dewi).get(url).status_code == 404
     partial = login(world.ani).get(url, headers={"HX-Request": "true"})
     assert b"data-import-result" in partial.content and b"<html" not in partial.content
+
+
+def test_it_fails_the_job_without_retry_for_a_sheet_that_inflates_beyond_the_limit(world, login, event):
+    upload = io.BytesIO()
+    with zipfile.ZipFile(upload, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/sharedStrings.xml", b" " * (8 * 1024 * 1024))
+    upload.seek(0)
+    upload.name = "daftar.xlsx"
+    login(world.ani).post(f"/sosialisasi/{event.pk}/impor/", {"file": upload})
+    job = Job.objects.get()
+    assert job.status == "failed"
+    assert job.error == str(v.IMPORT_TOO_LARGE % {"mb": xl.MAX_UNCOMPRESSED_BYTES // (1024 * 1024)})
+    assert not job.can_retry
