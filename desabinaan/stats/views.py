@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.audit.services import access_bulk_record
 from desabinaan.events.selectors import events_for_user
 from desabinaan.jobs.models import Job
 from desabinaan.jobs.services import JobError, job_retry
@@ -24,7 +25,7 @@ from desabinaan.protection.models import Referral
 from desabinaan.protection.selectors import referrals_for
 
 from . import selectors
-from .exports import Column, export_response
+from .exports import FORMATS, Column, export_response
 from .models import Level, OfficialReport
 from .periods import PRESETS, PeriodError, period_from_params, quarter_period
 from .reports import INDICATORS
@@ -277,16 +278,23 @@ EXPORTS = {
         ],
     ),
 }
+# Exports of personal records and the access-log purpose written for each person in them.
+PERSONAL_EXPORTS = {"orang": "ekspor daftar orang"}
 
 
 @login_required
 def export_list(request, name, fmt):
-    if name not in EXPORTS:
+    if name not in EXPORTS or fmt not in FORMATS:
         raise Http404
     queryset_for, columns = EXPORTS[name]
     qs = queryset_for(request.user)
     # Drop annotations/prefetches that the list page needs but an export does not.
     qs = qs.model.objects.filter(pk__in=qs.values("pk")).order_by("pk")
+    if name in PERSONAL_EXPORTS:
+        # Every person in the file is access-logged (channel "export"), like a detail read.
+        access_bulk_record(
+            actor=request.user, person_ids=qs.values_list("pk", flat=True), purpose=PERSONAL_EXPORTS[name]
+        )
     return export_response(queryset=qs, columns=columns, filename=name, fmt=fmt)
 
 
