@@ -27,6 +27,7 @@ from desabinaan.accounts.scope import scope_for
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, query_without_page
 from desabinaan.offices.models import Kanim
+from desabinaan.program.files import stored_file_open
 
 from . import selectors, services
 from . import validation as v
@@ -298,7 +299,7 @@ def file_upload(request, event):
 @event_page
 def file_download(request, event, file_id: int):
     item = get_object_or_404(event.files.all(), pk=file_id)
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
+    response = FileResponse(stored_file_open(item.file), content_type=item.content_type)
     disposition = (
         "inline"
         if item.content_type.startswith("image/") or item.content_type == "application/pdf"

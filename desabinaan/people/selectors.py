@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hmac
 from collections import defaultdict
 from itertools import combinations
 
+from cryptography.fernet import InvalidToken
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404
 
@@ -13,7 +15,7 @@ from desabinaan.audit.models import AuditEntry
 from lib import nik as nik_lib
 from lib.text import name_key
 
-from .crypto import nik_hash
+from .crypto import nik_decrypt, nik_hash
 from .models import Consent, NotDuplicate, Person
 
 # Name keys shared by more than this many persons in a scope are not examined pair by pair (a very common name
@@ -115,6 +117,28 @@ def probable_duplicate_pairs(user, *, limit: int = 100) -> list[tuple[Person, Pe
 
 def _standing_consent() -> QuerySet[Consent]:
     return Consent.objects.filter(person=OuterRef("pk"), withdrawn_at__isnull=True)
+
+
+def nik_keys_state() -> str:
+    """/healthz's canary: "ok" when the configured keys read the newest stored NIK back to its lookup hash.
+
+    With keys regenerated (a lost var/.env, a restore without key escrow) every decryption fails and every lookup by
+    NIK silently finds nothing; this says so in one query. "ok" while no NIK is stored.
+    """
+    row = (
+        Person.objects.exclude(nik_encrypted="")
+        .order_by("-pk")
+        .values_list("nik_encrypted", "nik_hash")
+        .first()
+    )
+    if row is None:
+        return "ok"
+    token, stored_hash = row
+    try:
+        matches = hmac.compare_digest(nik_hash(nik_decrypt(token)), stored_hash or "")
+    except (InvalidToken, RuntimeError, ValueError):  # RuntimeError: a key setting is empty
+        return "mismatch"
+    return "ok" if matches else "mismatch"
 
 
 def people_needing_attention(user) -> dict[str, int]:

@@ -20,7 +20,7 @@ from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
 from lib.periods import previous_quarter, quarter_of
 
-from . import selectors, services
+from . import files, selectors, services
 from .certificate import certificate_pdf
 from .evaluation import evaluation_save, evaluation_view
 from .forms import (
@@ -190,10 +190,8 @@ def sk_upload(request, db):
 @village_page
 def sk_file(request, db):
     # Never a public media URL: the signed decree is served only after the scope check above.
-    if not db.sk_file:
-        raise Http404
     return FileResponse(
-        db.sk_file.open("rb"),
+        files.stored_file_open(db.sk_file),
         content_type="application/pdf",
         as_attachment=False,
         filename=f"SK-desa-binaan-{db.village_id}.pdf",
@@ -362,7 +360,9 @@ def attachment_download(request, db, activity_pk, attachment_pk):
     activity = selectors.activity_get(desa_binaan=db, pk=activity_pk)
     attachment = get_object_or_404(activity.attachments, pk=attachment_pk)
     return FileResponse(
-        attachment.file.open("rb"), content_type=attachment.content_type, filename=attachment.name
+        files.stored_file_open(attachment.file),
+        content_type=attachment.content_type,
+        filename=attachment.name,
     )
 
 
