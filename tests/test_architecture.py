@@ -48,6 +48,8 @@ IN_FUNCTION_ALLOWED = {
     ): "AppConfig.ready() wires the record_written receiver (Django idiom for signal wiring)",
     ("desabinaan.stats.apps", "desabinaan.stats.live"): "AppConfig.ready() wires the record_written receiver "
     "(Django idiom: live imports models)",
+    ("desabinaan.people.apps", "desabinaan.people.selectors"): "AppConfig.ready() adds the NIK key canary to core's "
+    "/healthz (Django idiom: selectors import models)",
     ("desabinaan.events.apps", "desabinaan.program.evaluation"): "AppConfig.ready() adds the knowledge-gain "
     "source to program's evaluation (Django idiom: the sources import models)",
     ("desabinaan.events.apps", "desabinaan.events.selectors"): "AppConfig.ready() adds the knowledge-gain "
