@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
 from lib.phones import normalize_phone
 
@@ -123,6 +124,7 @@ def report_submit(
     )
     report.full_clean()
     report.save()
+    _coarsen(report)
     rows = []
     for row in involved or ():
         name, phone, account = (
@@ -142,8 +144,22 @@ def report_submit(
             )
     ReportInvolved.objects.bulk_create(rows)
     _attach(report, files)
-    audit_record(actor=None, action="create", target=report, summary=f"laporan {category}")
+    entry = audit_record(actor=None, action="create", target=report, summary=f"laporan {category}")
+    # The trail of an anonymous write is no finer than the record itself.
+    AuditEntry.objects.filter(pk=entry.pk).update(at=report.created_at)
     return Submitted(report=report, passphrase=passphrase)
+
+
+def received_hour() -> dt.datetime:
+    """Now, to the hour: what the reporter does is stored no finer, so it cannot be matched to a server log line."""
+    return timezone.now().replace(minute=0, second=0, microsecond=0)
+
+
+def _coarsen(report: Report) -> None:
+    # The fields are auto_now(_add), which overrides any value given to save(); an update after it does not.
+    hour = received_hour()
+    Report.objects.filter(pk=report.pk).update(created_at=hour, updated_at=hour)
+    report.created_at = report.updated_at = hour
 
 
 @transaction.atomic
@@ -154,9 +170,13 @@ def report_add_information(*, report: Report, body: str, files: Iterable = ()) -
     message = ReportMessage(report=report, author_kind=ReportMessage.Author.REPORTER, body=body.strip())
     message.full_clean()
     message.save()
+    hour = received_hour()
+    ReportMessage.objects.filter(pk=message.pk).update(created_at=hour)
+    message.created_at = hour
     _attach(report, files)
-    Report.objects.filter(pk=report.pk).update(updated_at=timezone.now())
-    audit_record(actor=None, action="create", target=message, summary="informasi tambahan pelapor")
+    Report.objects.filter(pk=report.pk).update(updated_at=hour)
+    entry = audit_record(actor=None, action="create", target=message, summary="informasi tambahan pelapor")
+    AuditEntry.objects.filter(pk=entry.pk).update(at=hour)
     return message
 
 
