@@ -61,7 +61,6 @@ MAX_LINES = 500
 SPLIT_PENDING = {
     "desabinaan/passport/services.py",
     "desabinaan/passport/views.py",
-    "desabinaan/stats/selectors.py",
     "desabinaan/web/demo.py",
 }
 FRAMEWORK = {"django", "ninja", "desabinaan"}

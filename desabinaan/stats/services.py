@@ -33,7 +33,8 @@ from desabinaan.protection.models import Decision, Referral, Report, ReportMessa
 
 from .models import DistinctCache, Level, MonthlyFigure, PersonMonth, StatsState
 from .periods import preset
-from .selectors import NATIONAL, _distinct_people, public_compute, target_parse
+from .public import public_compute
+from .selectors import NATIONAL, _distinct_people, target_parse
 
 BATCH = 5000
 # Time to first reply is stored as a histogram of whole hours (exact median to the hour); longer waits share a bucket.

@@ -24,7 +24,7 @@ from desabinaan.people.selectors import people_for_user
 from desabinaan.protection.models import Referral
 from desabinaan.protection.selectors import referrals_for
 
-from . import selectors
+from . import public, selectors
 from .exports import FORMATS, Column, export_response
 from .models import Level, OfficialReport
 from .periods import PRESETS, PeriodError, period_from_params, quarter_period
@@ -307,7 +307,7 @@ def public_stats(request):
     key = f"stats-public:{gen}:{refreshed_at.timestamp() if refreshed_at else 0}:{get_language()}"
     html = cache.get(key)
     if html is None:
-        data, refreshed_at = selectors.public_stats()
+        data, refreshed_at = public.public_stats()
         context = {"data": data, "refreshed_at": refreshed_at, "title": _("Statistik program")}
         html = render_to_string("stats/public.html", context, request=request)
         # No CSRF token or user-specific content on this page, so one rendering serves every visitor.

@@ -1,6 +1,6 @@
 """The public statistics page: no login, aggregates only, small cells suppressed."""
 
-from desabinaan.stats.selectors import public_compute, suppress_cells
+from desabinaan.stats.public import public_compute, suppress_cells
 
 
 def test_it_hides_small_cells_and_one_complementary_cell():
