@@ -1,5 +1,7 @@
 """Security headers every response carries, and refusal of NUL characters in request text."""
 
+import re
+
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,18 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "form-action 'self'",
         "frame-ancestors 'none'",
     ]
+)
+
+# Pages, files and API endpoints that answer with personal data: no browser or proxy may keep a copy
+# (`Cache-Control: no-store`), so a shared computer in a village office does not keep a person's record in its cache.
+# /lapor/ shows the reporter's passphrase and the conversation; the admin lists persons too.
+PERSONAL_DATA_PATHS = re.compile(
+    r"^/(?:"
+    r"orang/|perlindungan/|lapor/|riwayat/|admin/|dasbor/ekspor/"
+    r"|paspor/(?:kesiapan|kolektif|skrining)/"
+    r"|sosialisasi/\d+/(?:peserta|hadir|impor|kuis)/"
+    r"|api/v1/(?:people|readiness-checks|collective-requests|screenings?|referrals|reports|events/\d+/attendance)"
+    r")"
 )
 
 
@@ -38,6 +52,8 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if PERSONAL_DATA_PATHS.match(request.path):
+            response.headers["Cache-Control"] = "no-store"
         return response
 
 
