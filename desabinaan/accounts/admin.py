@@ -60,7 +60,16 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_filter = ("revoked_at",)
     list_select_related = ("user",)
     search_fields = ("prefix", "name", "user__username")
-    readonly_fields = ("user", "name", "prefix", "key_hash", "created_at", "last_used_at", "revoked_at")
+    readonly_fields = (
+        "user",
+        "name",
+        "prefix",
+        "key_hash",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    )
     fields = readonly_fields
     actions = [revoke_tokens]
 
@@ -80,10 +89,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
 class LoginFailureAdmin(admin.ModelAdmin):
     """Delete a username's rows to lift its lockout early."""
 
-    list_display = ("username", "at")
+    list_display = ("username", "address", "at")
     search_fields = ("username",)
     list_filter = ("at",)
-    readonly_fields = ("username", "at")
+    readonly_fields = ("username", "address", "at")
 
     def has_add_permission(self, request):
         return False

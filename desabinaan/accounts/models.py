@@ -84,6 +84,15 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def password_marker(user) -> str:
+    """A fingerprint of the user's current password hash: a token carries the one of its creation time.
+
+    Every way of changing a password (reset, the admin, `changepassword`) gives a new salted hash, so a token whose
+    marker no longer matches stops working without each path having to remember to revoke it.
+    """
+    return hashlib.sha256(user.password.encode()).hexdigest()
+
+
 class ApiToken(models.Model):
     user = models.ForeignKey(
         User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="api_tokens"
@@ -96,6 +105,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+    # Null only for rows the fill migration could not date; such a token is refused like an expired one.
+    expires_at = models.DateTimeField(_("berlaku sampai"), null=True, blank=True)
+    password_marker = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("token API")
@@ -107,13 +119,17 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and self.expires_at is not None and self.expires_at > timezone.now()
 
 
 class LoginFailure(models.Model):
-    """One failed login; enough of them for a username within the window lock that username."""
+    """One failed login (or one being checked); enough of them lock the username for that address, many more for all.
+
+    `address` is an HMAC of the client address (core.ratelimit.client_key), never the address itself.
+    """
 
     username = models.CharField(_("nama pengguna"), max_length=150, db_index=True)
+    address = models.CharField(_("alamat (HMAC)"), max_length=64, blank=True, db_index=True)
     at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
 
     class Meta:
@@ -122,3 +138,24 @@ class LoginFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
+
+
+class RateCounter(models.Model):
+    """Password reset requests counted per key (an HMAC of the client address or of the e-mail) in fixed windows.
+
+    Shaped for core.ratelimit.count_hit; rows of past windows are deleted when a new window starts.
+    """
+
+    key = models.CharField(max_length=100)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("penghitung permintaan")
+        verbose_name_plural = _("penghitung permintaan")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="unique_accounts_rate_counter")
+        ]
+
+    def __str__(self):
+        return f"{self.key} {self.window_start:%H:%M} {self.count}"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 
 import django_otp
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,9 +16,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import audit_created, audit_record
+from desabinaan.core import ratelimit
 
-from .models import ApiToken, LoginFailure, User, hash_token
-from .selectors import failure_key, failure_window, login_locked_until, totp_devices_confirmed
+from .models import ApiToken, LoginFailure, RateCounter, User, hash_token, password_marker
+from .selectors import (
+    failure_key,
+    failure_window,
+    login_failure_counts,
+    login_locked_until,
+    totp_devices_confirmed,
+)
 
 # The same message for a wrong username and a wrong password, so the form never tells which usernames exist.
 INVALID_LOGIN = _("Nama pengguna atau kata sandi salah.")
@@ -28,6 +37,9 @@ LOCKED_OUT = _(
 OTP_INVALID = _("Kode verifikasi salah atau sudah kedaluwarsa.")
 OTP_THROTTLED = _("Terlalu banyak kode yang salah. Tunggu sebentar, lalu coba lagi.")
 TOKEN_NOT_OWNED = _("Anda hanya dapat mencabut token milik Anda sendiri.")
+PASSWORD_RESET_THROTTLED = _(
+    "Terlalu banyak permintaan atur ulang kata sandi. Tunggu sebentar, lalu coba lagi."
+)
 
 # Characters of the raw token kept in clear so a user can tell their tokens apart.
 TOKEN_PREFIX_LENGTH = 8
@@ -36,37 +48,50 @@ TOKEN_PREFIX_LENGTH = 8
 # --- Login and lockout ---------------------------------------------------------------------------------------------
 
 
+def _login_address(request) -> str:
+    # An HMAC of the client address (core.ratelimit decides which address); "" when there is no request (tests,
+    # shells), which then share one counter.
+    return ratelimit.client_key(request, "login")[:64] if request is not None else ""
+
+
 @transaction.atomic
-def login_failure_record(*, username: str) -> LoginFailure:
+def login_failure_record(*, username: str, address: str = "") -> LoginFailure:
     key = failure_key(username)
     # Rows that left the window no longer count; drop them so the table stays small.
     LoginFailure.objects.filter(username=key, at__lte=timezone.now() - failure_window()).delete()
-    failure = LoginFailure(username=key)
+    failure = LoginFailure(username=key, address=address)
     failure.full_clean()
     failure.save()
     return failure
 
 
 @transaction.atomic
-def login_failures_clear(*, username: str) -> None:
-    LoginFailure.objects.filter(username=failure_key(username)).delete()
+def login_failures_clear(*, username: str, address: str = "") -> None:
+    """Forget this address's failures for the username; other addresses' failures still count."""
+    LoginFailure.objects.filter(username=failure_key(username), address=address).delete()
 
 
 def login_check(*, request, username: str, password: str) -> User:
     """The user for these credentials, or ValidationError(INVALID_LOGIN / LOCKED_OUT).
 
-    Not atomic on purpose: a failure must be recorded even though the caller goes on to raise. While a username is
-    locked its attempts are neither checked nor counted, so the right password is refused until the lock ends.
+    The attempt is recorded as a failure before the password is checked, and the lock is decided on the counts
+    that include it: of concurrent attempts only those within the limit are checked, never a whole burst. A
+    locked attempt is taken back (neither checked nor counted, so the right password is refused until the lock
+    ends); a successful one is cleared with the address's earlier failures. Not atomic on purpose: each step must
+    be visible to concurrent attempts, and a failure must stay recorded although the caller goes on to raise.
     """
-    if login_locked_until(username=username) is not None:
+    address = _login_address(request)
+    attempt = login_failure_record(username=username, address=address)
+    per_address, per_account = login_failure_counts(username=username, address=address)
+    if per_address > settings.LOGIN_FAILURE_LIMIT or per_account > settings.LOGIN_ACCOUNT_FAILURE_LIMIT:
+        attempt.delete()
         raise ValidationError(LOCKED_OUT, code="locked")
     user = authenticate(request, username=username, password=password)
     if user is None or not user.is_active:
-        login_failure_record(username=username)
-        if login_locked_until(username=username) is not None:
+        if login_locked_until(username=username, address=address) is not None:
             raise ValidationError(LOCKED_OUT, code="locked")
         raise ValidationError(INVALID_LOGIN, code="invalid_login")
-    login_failures_clear(username=username)
+    login_failures_clear(username=username, address=address)
     return user
 
 
@@ -156,7 +181,14 @@ def api_token_create(*, user, name: str, actor=None) -> tuple[ApiToken, str]:
     `actor` is whoever creates it (the owner on the tokens page); None records the system (management commands).
     """
     raw = secrets.token_urlsafe(32)
-    token = ApiToken(user=user, name=name.strip(), prefix=raw[:TOKEN_PREFIX_LENGTH], key_hash=hash_token(raw))
+    token = ApiToken(
+        user=user,
+        name=name.strip(),
+        prefix=raw[:TOKEN_PREFIX_LENGTH],
+        key_hash=hash_token(raw),
+        expires_at=timezone.now() + dt.timedelta(days=settings.API_TOKEN_DAYS),
+        password_marker=password_marker(user),
+    )
     token.full_clean()
     token.save()
     audit_created(actor=actor, target=token, summary=f"Token API {token.prefix}…")
@@ -180,3 +212,50 @@ def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
         summary=f"Token API {token.prefix}… dicabut",
     )
     return token
+
+
+@transaction.atomic
+def api_tokens_revoke_all(*, user, actor=None, reason: str) -> int:
+    """Revoke every active token of `user` (their password changed); returns how many.
+
+    Tokens are also bound to the password they were created under (ApiToken.password_marker), so a change made
+    elsewhere (the admin, `changepassword`) stops them as well; this records it on each token and in the audit log.
+    """
+    now = timezone.now()
+    count = 0
+    for token in ApiToken.objects.filter(user=user, revoked_at__isnull=True).order_by("pk"):
+        token.revoked_at = now
+        token.save(update_fields=["revoked_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            target=token,
+            changes={"revoked_at": [None, now.isoformat()]},
+            summary=f"Token API {token.prefix}… dicabut: {reason}",
+        )
+        count += 1
+    return count
+
+
+# --- Password reset ------------------------------------------------------------------------------------------------
+
+
+def password_reset_allow(*, request, email: str) -> None:
+    """Count one reset request per client address and per e-mail address; ValidationError once either is over.
+
+    Counted before deciding (core.ratelimit.count_hit). The e-mail counter is kept whether or not an account has
+    that address, so the answer tells nothing about which addresses exist.
+    """
+    now = timezone.now()
+    seconds = settings.PASSWORD_RESET_WINDOW_SECONDS
+    start = ratelimit.window_start(now, seconds)
+    checks = (
+        (ratelimit.client_key(request, "reset-address"), settings.PASSWORD_RESET_LIMIT_PER_ADDRESS),
+        (ratelimit.keyed("reset-email", email.strip().lower()), settings.PASSWORD_RESET_LIMIT_PER_EMAIL),
+    )
+    counts = [(ratelimit.count_hit(RateCounter, key=key, start=start), limit) for key, limit in checks]
+    if counts[0][0] == 1:
+        # A new window for this address: forget old windows so the table stays small.
+        RateCounter.objects.filter(window_start__lt=start - dt.timedelta(seconds=seconds)).delete()
+    if any(count > limit for count, limit in counts):
+        raise ValidationError(PASSWORD_RESET_THROTTLED, code="throttled")

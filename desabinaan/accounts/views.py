@@ -144,24 +144,41 @@ def token_revoke(request, pk: int):
     return render(request, "accounts/token_revoke.html", {"token": token})
 
 
-password_reset = two_factor_exempt(
-    auth_views.PasswordResetView.as_view(
-        template_name="accounts/password_reset_form.html",
-        email_template_name="accounts/password_reset_email.txt",
-        subject_template_name="accounts/password_reset_subject.txt",
-        success_url=reverse_lazy("accounts:password_reset_done"),
-    )
-)
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, rate limited per client address and per e-mail address before any mail is sent."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        try:
+            services.password_reset_allow(request=self.request, email=form.cleaned_data["email"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password revokes the user's API tokens: a reset is what someone does after a leak."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.api_tokens_revoke_all(user=form.user, reason="kata sandi diatur ulang")
+        return response
+
+
+password_reset = two_factor_exempt(PasswordResetView.as_view())
 password_reset_done = two_factor_exempt(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 )
 # A new password never skips two-factor: the reset does not log in, and the next login asks for the code.
-password_reset_confirm = two_factor_exempt(
-    auth_views.PasswordResetConfirmView.as_view(
-        template_name="accounts/password_reset_confirm.html",
-        success_url=reverse_lazy("accounts:password_reset_complete"),
-    )
-)
+password_reset_confirm = two_factor_exempt(PasswordResetConfirmView.as_view())
 password_reset_complete = two_factor_exempt(
     auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html")
 )

@@ -98,9 +98,8 @@ def _status_out(report: Report) -> dict:
     summary="Laporkan perekrut mencurigakan",
 )
 def report_submit(request, payload: ReportIn):
-    if ratelimit.is_limited(request, "report_submit"):
+    if not ratelimit.allow(request, "report_submit"):
         raise HttpError(429, str(TOO_MANY_REPORTS))
-    ratelimit.record_hit(request, "report_submit")
     village = None
     if payload.village_code:
         village = village_get(code=normalize_code(payload.village_code))
@@ -131,12 +130,13 @@ def report_submit(request, payload: ReportIn):
 
 def _authenticated_report(request, receipt_code: str, passphrase: str) -> Report:
     """The report; 429 after repeated failures, one identical 404 for any mismatch."""
-    if ratelimit.is_limited(request, "report_status_failure"):
+    if not ratelimit.allow(request, "report_status_failure"):
         raise HttpError(429, str(TOO_MANY_ATTEMPTS))
     report = selectors.report_authenticate(receipt_code=receipt_code, passphrase=passphrase)
     if report is None:
-        ratelimit.record_hit(request, "report_status_failure")
         raise Http404(REPORT_NOT_FOUND)
+    # Only failures count: a right receipt and passphrase gives back the attempt counted above.
+    ratelimit.refund(request, "report_status_failure")
     return report
 
 
@@ -182,9 +182,8 @@ class AgencyOut(Schema):
     summary="Cek P3MI berizin",
 )
 def agencies_check(request, q: str = ""):
-    if ratelimit.is_limited(request, "agency_search"):
+    if not ratelimit.allow(request, "agency_search"):
         raise HttpError(429, str(TOO_MANY_ATTEMPTS))
-    ratelimit.record_hit(request, "agency_search")
     return 200, [
         {
             "name": m.agency.name,

@@ -14,11 +14,11 @@ import hmac
 from django.conf import settings
 from django.utils import timezone
 
-from desabinaan.core.ratelimit import client_ip, count_hit, window_start
+from desabinaan.core.ratelimit import client_ip, count_hit, uncount_hit, window_start
 
 from .models import RateCounter
 
-__all__ = ["client_ip", "is_limited", "limits", "record_hit"]
+__all__ = ["allow", "limits", "refund"]
 
 # (limit, window seconds) per bucket; settings may override, e.g. PROTECTION_RATE_LIMITS = {"report_submit": (5, 3600)}
 DEFAULT_LIMITS = {
@@ -42,19 +42,25 @@ def _key(bucket: str, ip: str, start: dt.datetime) -> str:
     return hmac.new(salt, ip.encode(), hashlib.sha256).hexdigest()
 
 
-def is_limited(request, bucket: str) -> bool:
-    now = timezone.now()
-    start, limit, _ = _window(bucket, now)
-    row = RateCounter.objects.filter(key=_key(bucket, client_ip(request), start), window_start=start).first()
-    return row is not None and row.count >= limit
+def allow(request, bucket: str) -> bool:
+    """Count this attempt, then say whether it is within the limit; purges expired windows on the way.
 
-
-def record_hit(request, bucket: str) -> int:
-    """Count one hit in the current window; returns the count so far. Purges expired windows on the way."""
+    Counted before deciding, on the count this attempt's own increment returned, so concurrent attempts cannot
+    all pass one check before any is counted. A refused attempt counts too: hammering keeps the window full.
+    """
     now = timezone.now()
-    start, _, seconds = _window(bucket, now)
-    key = _key(bucket, client_ip(request), start)
+    start, limit, seconds = _window(bucket, now)
     RateCounter.objects.filter(expires_at__lt=now).delete()
-    return count_hit(
-        RateCounter, key=key, start=start, defaults={"expires_at": start + dt.timedelta(seconds=seconds)}
+    count = count_hit(
+        RateCounter,
+        key=_key(bucket, client_ip(request), start),
+        start=start,
+        defaults={"expires_at": start + dt.timedelta(seconds=seconds)},
     )
+    return count <= limit
+
+
+def refund(request, bucket: str) -> None:
+    """Give back the attempt `allow` counted, for buckets that count failures only (a right receipt and passphrase)."""
+    start, _, _ = _window(bucket, timezone.now())
+    uncount_hit(RateCounter, key=_key(bucket, client_ip(request), start), start=start)

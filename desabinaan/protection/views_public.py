@@ -19,14 +19,13 @@ from .forms import AddInformationForm, ReportForm, StatusForm
 def public_report(request):
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if ratelimit.is_limited(request, "report_submit"):
+        if not ratelimit.allow(request, "report_submit"):
             return render(
                 request,
                 "protection/public/report_form.html",
                 {"form": form, "limited": TOO_MANY_REPORTS},
                 status=429,
             )
-        ratelimit.record_hit(request, "report_submit")
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -59,12 +58,12 @@ def public_report(request):
 
 
 def _check(request, code, passphrase):
-    if ratelimit.is_limited(request, "report_status_failure"):
+    if not ratelimit.allow(request, "report_status_failure"):
         return None, 429
     report = selectors.report_authenticate(receipt_code=code, passphrase=passphrase)
     if report is None:
-        ratelimit.record_hit(request, "report_status_failure")
         return None, 404
+    ratelimit.refund(request, "report_status_failure")
     return report, 200
 
 
@@ -130,10 +129,9 @@ def public_agency_check(request):
     results = None
     limited = False
     if q:
-        if ratelimit.is_limited(request, "agency_search"):
+        if not ratelimit.allow(request, "agency_search"):
             limited = True
         else:
-            ratelimit.record_hit(request, "agency_search")
             results = selectors.agencies_search(q)
     return render(
         request,
