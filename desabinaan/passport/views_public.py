@@ -1,0 +1,103 @@
+"""Public pages of the passport app (no login): the passport guide /paspor/, its print view (?print=1) and its PDF
+checklist.
+
+The answers travel in the query string, so the page works without JavaScript and its address is the shareable
+link. Nothing is stored; the only personal answer is the birth date, used to compute the age.
+"""
+
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from desabinaan.offices.selectors import kanims_serving_village
+from lib import passport as rules
+
+from . import selectors, texts
+from .forms import (
+    ANSWER_FIELDS,
+    GuideForm,
+)
+from .models import Case, Purpose
+from .pdf import checklist_pdf as render_checklist
+
+
+def _query(answers: rules.Answers, village) -> str:
+    """The canonical query string of a result, with the application date pinned so the link stays the same."""
+    params = {
+        "purpose": answers.purpose,
+        "case": answers.case,
+        "birth_date": answers.birth_date.isoformat(),
+        "electronic": "1" if answers.electronic else "0",
+        "validity_years": answers.validity_years,
+        "on": answers.on.isoformat(),
+    }
+    for name in ("married", "same_day", "force_majeure", "migrant_worker_first"):
+        if getattr(answers, name):
+            params[name] = "on"
+    if village is not None:
+        params["village"] = village.code
+    return urlencode(params)
+
+
+def _guide_context(request) -> dict:
+    bound = any(name in request.GET for name in (*ANSWER_FIELDS, "village"))
+    form = GuideForm(request.GET if bound else None)
+    context = {"form": form, "result": None, "kanims": [], "query": ""}
+    if not bound or not form.is_valid():
+        return context
+    village = form.cleaned_data.get("village")
+    try:
+        answers = selectors.answers_from({name: form.cleaned_data.get(name) for name in ANSWER_FIELDS})
+        guide = selectors.guide_for(answers=answers)
+    except rules.PassportInputError as error:
+        form.add_error(error.field if error.field in form.fields else None, texts.error_text(error))
+        return context
+    query = _query(answers, village)
+    context.update(
+        result=selectors.guide_out(guide),
+        answers=answers,
+        purpose_label=Purpose(answers.purpose).label,
+        case_label=Case(answers.case).label,
+        kanims=list(kanims_serving_village(village_code=village.code)) if village else [],
+        village=village,
+        query=query,
+        share_url=request.build_absolute_uri(f"{reverse('passport:guide')}?{query}"),
+        pdf_url=f"{reverse('passport:checklist_pdf')}?{query}",
+        print_url=f"{reverse('passport:guide')}?{query}&print=1",
+        mpaspor_url=texts.MPASPOR_URL,
+    )
+    return context
+
+
+def guide(request):
+    """The wizard and, once answered, the result below it."""
+    context = _guide_context(request)
+    if request.GET.get("print") and context["result"]:
+        return render(request, "passport/print.html", context)
+    status = 400 if context["form"].is_bound and not context["result"] else 200
+    return render(request, "passport/guide.html", context, status=status)
+
+
+def checklist_pdf(request):
+    """The same answers as the page, as a PDF checklist."""
+    context = _guide_context(request)
+    if not context["result"]:
+        return render(request, "passport/guide.html", context, status=400)
+    answers = context["answers"]
+    result = context["result"]
+    summary = [
+        (_("Tanggal permohonan"), answers.on.strftime("%d-%m-%Y")),
+        (_("Tujuan"), str(context["purpose_label"])),
+        (_("Jenis permohonan"), str(context["case_label"])),
+        (_("Usia pada tanggal permohonan"), _("%(age)s tahun") % {"age": result["age"]}),
+        (_("Masa berlaku"), _("%(years)s tahun") % {"years": result["validity_years"]}),
+    ]
+    content = render_checklist(
+        result=result, summary=summary, kanims=context["kanims"], link=context["share_url"]
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="daftar-periksa-paspor.pdf"'
+    return response
