@@ -8,50 +8,35 @@ checks them on the seeded database. Offices, working areas' offices and staff ac
 creates them): those few rows are validated and audited here.
 
 Idempotent: every record is looked up by its natural key first, so a second run creates nothing. Everything about
-people here is SYNTHETIC: names from the fixed list below, phone numbers in the unused 0812-0000-xxxx range, NIK
-serials from 9001 up (real serials start at 0001 and rarely reach 9000 in one district on one birth date). Free text
-says "contoh"/"demo" so nobody mistakes it for a real case.
+people is SYNTHETIC (`demo_people`: the residents); free text says "contoh"/"demo" so nobody mistakes it for a real
+case. This module seeds offices, accounts and the fostered villages and runs the rest in order: `demo_people`, then
+`demo_activity` (village work, sosialisasi, protection).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
 
 from desabinaan.accounts.demo import DEFAULT_PASSWORD
 from desabinaan.accounts.models import Role, User
 from desabinaan.audit.services import audit_created
-from desabinaan.events.models import Attendance, Event
-from desabinaan.events.services import attendance_record, event_create, event_mark_held, event_report
 from desabinaan.offices.models import Kanim, Kanwil, PartnerAgency, WorkingAreaAssignment
 from desabinaan.offices.services import working_area_assign
-from desabinaan.passport.models import ReadinessCheck
-from desabinaan.passport.services import readiness_check_create
-from desabinaan.people.models import LawfulBasis, Person, Purpose
-from desabinaan.people.services import consent_record, person_create
-from desabinaan.program.models import Activity, DesaBinaan, PimpasaAssignment, Question
+from desabinaan.program.models import DesaBinaan, PimpasaAssignment
 from desabinaan.program.services import (
-    activity_create,
     desa_binaan_propose,
     desa_binaan_transition,
     liaison_create,
     pimpasa_assign,
-    question_answer,
-    question_record,
 )
-from desabinaan.protection.models import Report, Screening
-from desabinaan.protection.services import referral_create, report_submit, screening_create, screening_decide
 from desabinaan.regions.models import Province, Regency, Village
 
-TEBAT_MONOK = "17.08.04.2002"
-URAI = "17.03.12.2001"
+from .demo_activity import seed_protection, seed_sosialisasi, seed_village_work
+from .demo_people import SEED_NOTE, TEBAT_MONOK, URAI, SeedResult, seed_people
+
 REGIONS_MISSING = "Desa Tebat Monok (17.08.04.2002) belum ada di basis data. Jalankan import_regions dulu."
-# Recorded on demo records so anyone reading the audit trail sees where they came from.
-SEED_NOTE = "seed_demo: data demo sintetis"
 ASSIGNED_SINCE = dt.date(2024, 1, 1)
 BANDUNG_REGENCIES = ("32.73", "32.04", "32.17")  # Kota Bandung, Kab. Bandung, Kab. Bandung Barat
 
@@ -74,62 +59,6 @@ ACCOUNTS = [
     ("desa.lain", Role.LIAISON, "Perangkat Desa", "Urai (demo)", "urai"),
     ("kanim.lain", Role.OFFICER, "Petugas", "Kanim Bandung (demo)", "kanim_bandung"),
 ]
-
-# Synthetic residents: (name, sex, birth date, village code). Names are a fixed invented list; any likeness to a
-# real person is chance. Each village's residents are registered by an account whose scope holds that village.
-PEOPLE = [
-    ("Andi Saputra Contoh", "M", dt.date(1998, 3, 14), TEBAT_MONOK),
-    ("Siti Rahmawati Contoh", "F", dt.date(2001, 7, 2), TEBAT_MONOK),
-    ("Budi Hartono Contoh", "M", dt.date(1995, 11, 23), TEBAT_MONOK),
-    ("Dewi Lestari Contoh", "F", dt.date(2003, 1, 9), TEBAT_MONOK),
-    ("Eko Prasetyo Contoh", "M", dt.date(1990, 5, 30), TEBAT_MONOK),
-    ("Fitri Handayani Contoh", "F", dt.date(1999, 9, 17), TEBAT_MONOK),
-    ("Gunawan Wibowo Contoh", "M", dt.date(1987, 12, 1), TEBAT_MONOK),
-    ("Hana Puspita Contoh", "F", dt.date(2005, 4, 21), TEBAT_MONOK),
-    ("Irfan Maulana Contoh", "M", dt.date(2002, 8, 8), TEBAT_MONOK),
-    ("Juwita Sari Contoh", "F", dt.date(1996, 2, 27), TEBAT_MONOK),
-    ("Kurniawan Adi Contoh", "M", dt.date(1993, 6, 12), TEBAT_MONOK),
-    ("Lina Marlina Contoh", "F", dt.date(2000, 10, 5), TEBAT_MONOK),
-    ("Mulyadi Syahputra Contoh", "M", dt.date(1985, 3, 3), "17.08.04.2001"),
-    ("Nurul Aini Contoh", "F", dt.date(2004, 12, 19), "17.08.04.2001"),
-    ("Oki Firmansyah Contoh", "M", dt.date(1997, 7, 25), "17.08.04.2001"),
-    ("Putri Ayu Contoh", "F", dt.date(2002, 2, 11), "17.08.04.2001"),
-    ("Rahmat Hidayat Contoh", "M", dt.date(1994, 4, 4), URAI),
-    ("Sri Wahyuni Contoh", "F", dt.date(1998, 8, 30), URAI),
-    ("Taufik Ismail Contoh", "M", dt.date(2001, 1, 16), URAI),
-    ("Umi Kalsum Contoh", "F", dt.date(1992, 11, 7), URAI),
-    ("Wahyu Nugroho Contoh", "M", dt.date(2003, 5, 13), URAI),
-    ("Yuliana Safitri Contoh", "F", dt.date(1999, 3, 28), URAI),
-    ("Zainal Abidin Contoh", "M", dt.date(1989, 9, 2), URAI),
-    ("Ayu Kartika Contoh", "F", dt.date(2000, 6, 18), "17.71.01.1001"),
-    ("Bayu Pratama Contoh", "M", dt.date(1996, 10, 10), "17.71.01.1001"),
-    ("Cahya Ningsih Contoh", "F", dt.date(2004, 2, 6), "17.71.01.1001"),
-    ("Dodi Kurniadi Contoh", "M", dt.date(1991, 12, 24), "32.73.01.1001"),
-    ("Euis Komalasari Contoh", "F", dt.date(1997, 4, 15), "32.73.01.1001"),
-    ("Fajar Ramdani Contoh", "M", dt.date(2002, 9, 9), "32.73.01.1002"),
-    ("Gita Permatasari Contoh", "F", dt.date(2001, 11, 30), "32.73.01.1002"),
-]
-FIRST_SERIAL = 9001
-
-
-def synthetic_nik(*, village_code: str, sex: str, birth_date: dt.date, serial: int) -> str:
-    """A structurally valid NIK: the village's district, the birth date (+40 on the day for women), a 9xxx serial."""
-    day = birth_date.day + (40 if sex == "F" else 0)
-    return f"{village_code[:8].replace('.', '')}{day:02d}{birth_date:%m%y}{serial:04d}"
-
-
-def synthetic_phone(index: int) -> str:
-    return f"0812-0000-{index:04d}"
-
-
-@dataclass
-class SeedResult:
-    created: Counter = field(default_factory=Counter)
-    skipped: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(sum(self.created.values()))
 
 
 class RegionsMissing(Exception):
@@ -200,11 +129,11 @@ def demo_seed(*, password: str = DEFAULT_PASSWORD) -> SeedResult:
                 result, officer, desa[liaison_of], username, first_name, last_name, password
             )
 
-    _people(result, users)
+    seed_people(result, users)
     if TEBAT_MONOK in desa and "desa.tebatmonok" in users:
-        _village_work(result, officer=officer, liaison=users["desa.tebatmonok"], db=desa[TEBAT_MONOK])
-        _sosialisasi(result, officer=officer, village=tebat_monok)
-        _protection(result, pimpasa=pimpasa, liaison=users["desa.tebatmonok"], village=tebat_monok)
+        seed_village_work(result, officer=officer, liaison=users["desa.tebatmonok"], db=desa[TEBAT_MONOK])
+        seed_sosialisasi(result, officer=officer, village=tebat_monok)
+        seed_protection(result, pimpasa=pimpasa, liaison=users["desa.tebatmonok"], village=tebat_monok)
     return result
 
 
@@ -334,177 +263,3 @@ def _liaison(result, officer, db, username, first_name, last_name, password) -> 
     user.save(update_fields=["is_demo", "password"])
     result.created["akun"] += 1
     return user
-
-
-def _nik(index: int) -> str:
-    _name, sex, birth_date, code = PEOPLE[index]
-    return synthetic_nik(village_code=code, sex=sex, birth_date=birth_date, serial=FIRST_SERIAL + index)
-
-
-def _people(result: SeedResult, users: dict[str, User]) -> None:
-    villages = {v.code: v for v in Village.objects.filter(code__in={row[3] for row in PEOPLE})}
-    for index, (name, sex, birth_date, code) in enumerate(PEOPLE):
-        village = villages.get(code)
-        actor = users.get("kanim.lain" if code.startswith("32") else "kanim.bengkulu")
-        if village is None or actor is None:
-            continue
-        if Person.objects.filter(name=name, birth_date=birth_date, village=village).exists():
-            continue
-        person = person_create(
-            actor=actor,
-            name=name,
-            nik=_nik(index),
-            birth_date=birth_date,
-            sex=sex,
-            village=village,
-            phone=synthetic_phone(index + 1),
-            allow_probable_duplicates=True,
-        )
-        consent_record(
-            actor=actor,
-            person=person,
-            purpose=Purpose.EDUCATION,
-            lawful_basis=LawfulBasis.PUBLIC_TASK,
-            purpose_text=SEED_NOTE,
-        )
-        result.created["orang"] += 1
-
-
-def _resident(index: int) -> Person:
-    name, _sex, birth_date, code = PEOPLE[index]
-    return Person.objects.get(name=name, birth_date=birth_date, village_id=code)
-
-
-def _village_work(result: SeedResult, *, officer: User, liaison: User, db: DesaBinaan) -> None:
-    """Tebat Monok's log: a counselling session, two residents' questions (one answered by the office)."""
-    if not Activity.objects.filter(desa_binaan=db).exists():
-        activity_create(
-            actor=liaison,
-            desa_binaan=db,
-            kind=Activity.Kind.COUNSELLING,
-            date=timezone.localdate() - dt.timedelta(days=20),
-            place="Balai Desa Tebat Monok",
-            participants=35,
-            notes=f"Penyuluhan bekerja ke luar negeri secara prosedural ({SEED_NOTE}).",
-        )
-        result.created["kegiatan desa"] += 1
-    if not Question.objects.filter(desa_binaan=db).exists():
-        answered = question_record(
-            actor=liaison,
-            desa_binaan=db,
-            topic=Question.Topic.PASSPORT,
-            text="Berapa biaya membuat paspor biasa 48 halaman? (contoh)",
-        )
-        question_answer(
-            actor=officer,
-            question=answered,
-            answer="Rp350.000 untuk paspor biasa elektronik polikarbonat 48 halaman (PP 45/2024). (contoh)",
-        )
-        question_record(
-            actor=liaison,
-            desa_binaan=db,
-            topic=Question.Topic.WORK_ABROAD,
-            text="Apakah boleh berangkat kerja ke Malaysia memakai visa turis? (contoh)",
-        )
-        result.created["pertanyaan warga"] += 2
-
-
-SOSIALISASI_HELD = "Sosialisasi migrasi aman (contoh)"
-SOSIALISASI_PLANNED = "Sosialisasi paspor dan jalur kerja resmi (contoh)"
-
-
-def _sosialisasi(result: SeedResult, *, officer: User, village: Village) -> None:
-    """A held and reported event with four residents on the attendance list, and one coming up."""
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
-    if not Event.objects.filter(village=village, title=SOSIALISASI_HELD).exists():
-        event = event_create(
-            actor=officer,
-            title=SOSIALISASI_HELD,
-            village=village,
-            starts_at=now - dt.timedelta(days=14),
-            venue="Balai Desa Tebat Monok",
-            planned_attendance=40,
-        )
-        for index in range(4):
-            name, sex, birth_date, code = PEOPLE[index]
-            attendance_record(
-                actor=officer,
-                event=event,
-                name=name,
-                sex=sex,
-                birth_date=birth_date,
-                nik=_nik(index),
-                village=village,
-                consent=True,
-                source=Attendance.Source.FORM,
-            )
-        event_mark_held(actor=officer, event=event)
-        event_report(actor=officer, event=event, report=f"Kegiatan berjalan lancar ({SEED_NOTE}).")
-        result.created["kegiatan sosialisasi"] += 1
-    if not Event.objects.filter(village=village, title=SOSIALISASI_PLANNED).exists():
-        event_create(
-            actor=officer,
-            title=SOSIALISASI_PLANNED,
-            village=village,
-            starts_at=now + dt.timedelta(days=10),
-            venue="Balai Desa Tebat Monok",
-            planned_attendance=40,
-        )
-        result.created["kegiatan sosialisasi"] += 1
-
-
-REPORT_TEXT = "Ada perekrut menawarkan kerja ke luar negeri tanpa perjanjian kerja. (contoh laporan demo)"
-
-
-def _protection(result: SeedResult, *, pimpasa: User, liaison: User, village: Village) -> None:
-    """A screened applicant referred back to the village, a readiness check with a route warning, a report."""
-    applicant = _resident(0)
-    if not Screening.objects.filter(person=applicant).exists():
-        screening = screening_create(
-            actor=pimpasa,
-            person=applicant,
-            purpose="tourism",
-            destination_country="Malaysia",
-            job="Pekerja kebun (contoh)",
-            sponsor_name="Sponsor Contoh",
-            answers={},
-            notes=f"Wawancara paspor ({SEED_NOTE}).",
-        )
-        screening_decide(
-            actor=pimpasa,
-            screening=screening,
-            kind="refer",
-            rationale=f"Tujuan wisata tetapi menyebut pekerjaan: dirujuk ke desa untuk edukasi ({SEED_NOTE}).",
-        )
-        referral_create(
-            actor=pimpasa,
-            screening=screening,
-            to_village=True,
-            action="education",
-            reason=f"Edukasi jalur prosedural bekerja ke luar negeri ({SEED_NOTE}).",
-        )
-        result.created["skrining"] += 1
-    resident = _resident(1)
-    if not ReadinessCheck.objects.filter(person=resident).exists():
-        consent_record(
-            actor=liaison,
-            person=resident,
-            purpose=Purpose.PASSPORT,
-            lawful_basis=LawfulBasis.CONSENT,
-            purpose_text=SEED_NOTE,
-        )
-        readiness_check_create(
-            actor=liaison,
-            person=resident,
-            purpose="work",
-            destination_country="MY",
-            job_offer=True,
-            job_type="housekeeper",
-            agency_name="PT Contoh Penempatan Tidak Terdaftar",
-            paid_up_front=True,
-            amount_paid_idr=5_000_000,
-        )
-        result.created["pemeriksaan kesiapan"] += 1
-    if not Report.objects.filter(description=REPORT_TEXT).exists():
-        report_submit(category=Report.Category.RECRUITER, description=REPORT_TEXT, village=village)
-        result.created["laporan masyarakat"] += 1

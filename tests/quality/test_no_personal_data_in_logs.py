@@ -21,7 +21,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils.module_loading import import_string
 
-from desabinaan.web.demo import TEBAT_MONOK, synthetic_nik
+from desabinaan.web.demo_people import TEBAT_MONOK, synthetic_nik
 from tests.personas import verified_login
 
 pytestmark = pytest.mark.django_db
