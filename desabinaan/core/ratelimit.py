@@ -35,8 +35,9 @@ def client_ip(request) -> str:
     X-Forwarded-For is not read at all. A chain shorter than the hop count (a request that skipped the outer
     proxy) gives its leftmost entry, the one written by the first trusted proxy it reached.
 
-    django-ipware (8.x) was tried for this: its `proxy_count` expects the proxies themselves listed in the header and
-    answers nothing for the common one-proxy chain `X-Forwarded-For: <client>`, so the rule is these few lines.
+    django-ipware 8 (right-most, proxy_count) does not fit this contract: strict, it answers nothing for the common
+    one-proxy chain `X-Forwarded-For: <client>`; not strict, two prepended entries make it pick one the client
+    wrote. So the rule is these few lines (tests: core/tests/test_client_ip.py).
     """
     remote = request.META.get("REMOTE_ADDR", "")
     hops = settings.TRUSTED_PROXY_COUNT
