@@ -61,9 +61,12 @@ class Nik:
             return None
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+
+
 def normalize(raw: str) -> str:
-    """Strip spaces, dots and dashes people type into NIKs."""
-    return "".join(ch for ch in str(raw) if ch not in " .-\t")
+    """Strip spaces (any Unicode space), dots and dashes people type into NIKs."""
+    return "".join(ch for ch in str(raw) if ch not in ".-" and not ch.isspace())
 
 
 def parse(
@@ -79,7 +82,10 @@ def parse(
     `sex`, `birth_date` and `birth_year` (when only the year is known) are checked against what the NIK encodes.
     """
     value = normalize(raw)
-    if not value.isdigit():
+    # ASCII digits only. str.isdigit() also accepts Arabic-Indic and superscript digits: those gave one person
+    # several "different" NIKs (their hashes differ) and int("²") a server error. NFKC would turn "²" into "2",
+    # silently reading a different NIK than the one typed, so other digits are refused rather than converted.
+    if not value or not set(value) <= _ASCII_DIGITS:
         raise NikError(NOT_DIGITS)
     if len(value) != 16:
         raise NikError(WRONG_LENGTH, str(len(value)))

@@ -53,3 +53,49 @@ def _canonical(part: str) -> str:
     # Doubled letters are a frequent spelling variant ("Rizky"/"Rizki" is not, "Sitti"/"Siti" is). name_key applies
     # this twice because removing a doubled letter can make a variant ("mm" -> "m"): a key is then its own key.
     return re.sub(r"(.)\1+", r"\1", _NAME_VARIANTS.get(part, part))
+
+
+# Input checks for names and free text. The Django wrapper (desabinaan.core.validators) maps each code to a message.
+CONTROL_CHARACTER = "control_character"
+BIDI_OVERRIDE = "bidi_override"
+INVISIBLE_ONLY = "invisible_only"
+NOT_ASCII_DIGITS = "not_ascii_digits"
+
+FREE_TEXT_MAX_LENGTH = 5000
+
+_ASCII_DIGITS = frozenset("0123456789")
+# Embedding, override and isolate controls reorder what a reader sees (a name that displays as another name).
+_BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+# Characters that render as nothing: a name made only of these looks empty but is not.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u3164\u115f\u1160")
+
+
+class TextError(ValueError):
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+def is_ascii_digits(value: str) -> bool:
+    """True for a non-empty string of 0-9 only ("١٢" and "²" are digits to str.isdigit(), not here)."""
+    return bool(value) and set(value) <= _ASCII_DIGITS
+
+
+def check_text(value: str, *, multiline: bool = False) -> str:
+    """`value` in NFC; TextError for control characters (newlines and tabs allowed when `multiline`), bidi
+    overrides, or a non-empty value made only of invisible characters."""
+    value = unicodedata.normalize("NFC", value)
+    allowed = "\n\r\t" if multiline else ""
+    for ch in value:
+        if ch in _BIDI_CONTROLS:
+            raise TextError(BIDI_OVERRIDE)
+        if unicodedata.category(ch) == "Cc" and ch not in allowed:
+            raise TextError(CONTROL_CHARACTER)
+    if value and all(ch.isspace() or ch in _INVISIBLE for ch in value):
+        raise TextError(INVISIBLE_ONLY)
+    return value
+
+
+def strip_control(value: str) -> str:
+    """`value` without control characters (C0, DEL, C1) and bidi controls: for cells of exports."""
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS)

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.core.errors import ErrorOut, error_body, field_invalid
+from desabinaan.core.validators import DigitCode, FreeText, NameText
 from desabinaan.people import validation as pv
 from desabinaan.regions.selectors import normalize_code, village_get
 
@@ -28,8 +29,8 @@ UNKNOWN_CODES = _("Kode tidak dikenal: %(codes)s.")
 
 
 class EventIn(Schema):
-    village_code: str = Field(description="Kode Kemendagri desa/kelurahan, mis. 17.08.04.2002")
-    title: str = Field(min_length=1, max_length=200)
+    village_code: DigitCode = Field(description="Kode Kemendagri desa/kelurahan, mis. 17.08.04.2002")
+    title: NameText = Field(min_length=1, max_length=200)
     starts_at: dt.datetime
     ends_at: dt.datetime | None = Field(None, description="Bawaan: 3 jam setelah mulai")
     venue: str = Field("", max_length=200)
@@ -37,7 +38,7 @@ class EventIn(Schema):
         default_factory=list, description="Kode kelompok sasaran, mis. pelajar-sma"
     )
     topics: list[str] = Field(default_factory=list, description="Kode topik, mis. tppo")
-    speakers: str = ""
+    speakers: FreeText = ""
     planned_attendance: int = Field(0, ge=0)
 
 
@@ -84,17 +85,17 @@ class AttendanceIn(Schema):
     client_id: uuid.UUID = Field(
         description="UUID dibuat perangkat; kirim ulang dengan id sama tidak menggandakan"
     )
-    name: str = Field(min_length=1, max_length=150)
+    name: NameText = Field(min_length=1, max_length=150)
     sex: Literal["M", "F"]
     birth_year: int | None = None
     birth_date: dt.date | None = None
     nik: str | None = Field(None, description="16 angka; tidak pernah dikembalikan utuh")
-    village_code: str
+    village_code: DigitCode
     target_group: str | None = Field(None, description="Kode kelompok sasaran")
     phone: str = Field("", max_length=20)
     consent: bool
-    guardian_name: str = ""
-    guardian_relation: str = ""
+    guardian_name: NameText = Field("", max_length=150)
+    guardian_relation: NameText = Field("", max_length=50)
     source: Literal["api", "offline"] = "api"
 
 

@@ -6,6 +6,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from desabinaan.core.errors import error_responses
+from desabinaan.core.validators import DigitCode
 from desabinaan.regions.models import Village
 from desabinaan.regions.selectors import normalize_code
 
@@ -31,7 +32,7 @@ class KanimOut(Schema):
 
 
 class KanimFilter(Schema):
-    village_code: str = Field(..., description="Kode desa/kelurahan Kemendagri, mis. 17.08.04.2002")
+    village_code: DigitCode = Field(..., description="Kode desa/kelurahan Kemendagri, mis. 17.08.04.2002")
 
 
 @router.get(

@@ -17,6 +17,7 @@ from pydantic import Field
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
 from desabinaan.core.errors import ErrorOut, error_body, error_responses, field_invalid
+from desabinaan.core.validators import DigitCode, FreeText
 from desabinaan.people.selectors import person_get_for_user
 from desabinaan.regions.forms import VILLAGE_UNKNOWN
 from desabinaan.regions.selectors import village_get
@@ -218,7 +219,7 @@ class ReadinessOut(Schema):
 class OutcomeIn(Schema):
     status: str = Field(description="applied | postponed | issued | abandoned")
     on: dt.date | None = Field(None, description="YYYY-MM-DD; kosong: hari ini")
-    note: str = ""
+    note: FreeText = ""
 
 
 def _readiness_out(check, outcomes=None) -> dict:
@@ -307,13 +308,13 @@ class ApplicantIn(Schema):
 
 
 class CollectiveIn(Schema):
-    village_code: str
+    village_code: DigitCode
     proposed_date: dt.date
     place: str
     contact_name: str
     contact_phone: str
     vulnerable_group: bool = False
-    vulnerable_reason: str = ""
+    vulnerable_reason: FreeText = ""
     applicants: list[ApplicantIn] = Field(default_factory=list)
     submit: bool = Field(False, description="true: langsung diajukan (jumlah minimal pemohon diperiksa)")
 
@@ -356,7 +357,7 @@ class CollectiveErrorOut(ErrorOut):
 class DecisionIn(Schema):
     decision: str = Field(description="accepted | declined")
     service_date: dt.date | None = None
-    reason: str = ""
+    reason: FreeText = ""
 
 
 def _collective_out(collective) -> dict:

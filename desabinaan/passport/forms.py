@@ -9,6 +9,7 @@ from desabinaan.people.selectors import people_for_user
 from desabinaan.protection.forms import INVOLVED_ROWS
 from desabinaan.protection.models import Referral, Report, TravelPurpose
 from desabinaan.regions.forms import VillageField
+from lib.text import is_ascii_digits
 
 from . import texts
 from .models import OUTCOME_STATUSES, Case, Country, JobType, Purpose, ReadinessCheck, ReadinessStatus
@@ -150,7 +151,7 @@ class ReadinessCheckForm(forms.Form):
         self.user = user
         people = list(people_for_user(user, q=q)[:PERSON_CHOICES_LIMIT])
         chosen = self.data.get("person") if self.is_bound else None
-        if chosen and str(chosen).isdigit() and all(str(p.pk) != str(chosen) for p in people):
+        if chosen and is_ascii_digits(str(chosen)) and all(str(p.pk) != str(chosen) for p in people):
             people += list(people_for_user(user).filter(pk=int(chosen)))
         self.fields["person"].choices = [("", _("— pilih orang —"))] + [
             (p.pk, person_label(p)) for p in people

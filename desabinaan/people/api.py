@@ -14,6 +14,7 @@ from pydantic import Field
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
 from desabinaan.core.errors import ErrorOut, error_body, field_invalid
+from desabinaan.core.validators import DigitCode, NameText
 from desabinaan.regions.selectors import village_get
 
 from . import selectors, services
@@ -24,12 +25,12 @@ router = Router(tags=["orang"])
 
 
 class PersonIn(Schema):
-    name: str = Field(min_length=1, max_length=150)
+    name: NameText = Field(min_length=1, max_length=150)
     nik: str | None = Field(None, description="16 angka; tidak pernah dikembalikan utuh")
     birth_date: dt.date | None = None
     birth_year: int | None = Field(None, description="Bila hanya tahun lahir yang diketahui")
     sex: Literal["M", "F"]
-    village_code: str = Field(description="Kode Kemendagri desa/kelurahan, mis. 17.08.04.2002")
+    village_code: DigitCode = Field(description="Kode Kemendagri desa/kelurahan, mis. 17.08.04.2002")
     phone: str = Field("", max_length=20)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.validators import clean_name
 from desabinaan.regions.models import District
 from lib import nik as nik_lib
 
@@ -73,3 +74,12 @@ def nik_validate(
     except nik_lib.NikError as error:
         # Never the NIK itself in the message: error texts end up in logs and API responses.
         raise ValidationError({"nik": ValidationError(NIK_MESSAGES[error.code], code=error.code)}) from None
+
+
+def name_clean(raw: str | None, *, field: str = "name") -> str:
+    """A person's name with spaces collapsed, in NFC; ValidationError on `field` for control, bidi-override or
+    invisible-only characters (one control character in a name used to break every XLSX export of its scope)."""
+    try:
+        return clean_name(" ".join((raw or "").split()))
+    except ValidationError as error:
+        raise ValidationError({field: error}) from None

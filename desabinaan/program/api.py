@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 
 from desabinaan.core.errors import error_responses, field_invalid
 from desabinaan.core.pagination import BoundedPageNumberPagination
+from desabinaan.core.validators import DigitCode, FreeText
 from desabinaan.regions.selectors import normalize_code, village_get
 
 from . import selectors, services
@@ -75,14 +76,14 @@ class DesaBinaanDetailOut(DesaBinaanOut):
 
 
 class ProposalIn(Schema):
-    village_code: str
+    village_code: DigitCode
     criteria: list[str] = []
-    notes: str = ""
+    notes: FreeText = ""
 
 
 class TransitionIn(Schema):
     to: str
-    reason: str
+    reason: FreeText
     sk_number: str | None = None
     sk_date: dt.date | None = None
 
@@ -101,7 +102,7 @@ class ActivityIn(Schema):
     date: dt.date
     place: str
     participants: int = 0
-    notes: str = ""
+    notes: FreeText = ""
 
 
 class ActivityOut(Schema):

@@ -18,6 +18,7 @@ from pydantic import Field
 
 from desabinaan.audit.services import access_record
 from desabinaan.core.errors import error_responses, field_invalid
+from desabinaan.core.validators import FreeText
 from desabinaan.offices.models import PartnerAgency
 from desabinaan.people.selectors import person_get_for_user
 
@@ -73,8 +74,8 @@ class ScreeningIn(Schema):
     sponsor_name: str | None = None
     sponsor_phone: str | None = None
     agency_name: str | None = None
-    documents_seen: str = ""
-    notes: str = ""
+    documents_seen: FreeText = ""
+    notes: FreeText = ""
 
 
 class ScreeningCreatedOut(Schema):
@@ -123,8 +124,8 @@ class ScreeningOut(ScreeningCreatedOut):
 
 class DecisionIn(Schema):
     kind: Literal["proceed", "postpone", "refuse", "suspend", "refer"]
-    rationale: str
-    pending_documents: str = ""
+    rationale: FreeText
+    pending_documents: FreeText = ""
     legal_basis: str = ""
     corrects_id: int | None = None
 
@@ -132,8 +133,8 @@ class DecisionIn(Schema):
 class ReferralIn(Schema):
     to_village: bool = False
     agency_id: int | None = None
-    action: str
-    reason: str
+    action: FreeText
+    reason: FreeText
     due_on: dt.date | None = None
 
 

@@ -17,6 +17,7 @@ from desabinaan.audit.services import access_record
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
 from desabinaan.people.selectors import people_for_user, person_get_for_user
+from lib.text import is_ascii_digits
 
 from . import selectors, services
 from .forms import (
@@ -80,7 +81,7 @@ def index(request):
 def screening_new(request):
     require(selectors.can_screen(request.user))
     person_pk = request.GET.get("person") or request.POST.get("person")
-    if not person_pk or not str(person_pk).isdigit():
+    if not person_pk or not is_ascii_digits(str(person_pk)):
         q = request.GET.get("q", "").strip()
         found = people_for_user(request.user, q=q)[:20] if q else []
         return render(request, "protection/screening_pick.html", {"q": q, "found": found})

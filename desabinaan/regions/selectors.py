@@ -2,7 +2,7 @@
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
-from lib.text import fold
+from lib.text import fold, is_ascii_digits
 
 from .models import Village
 
@@ -12,7 +12,7 @@ SEARCH_LIMIT = 20
 def _code_prefix(q: str) -> str | None:
     """ "17.08.04" or "170804" -> dotted prefix; None when the query is not a code."""
     compact = q.replace(".", "").replace(" ", "")
-    if not compact.isdigit():
+    if not is_ascii_digits(compact):
         return None
     parts = [compact[0:2], compact[2:4], compact[4:6], compact[6:10]]
     return ".".join(p for p in parts if p)
@@ -21,7 +21,7 @@ def _code_prefix(q: str) -> str | None:
 def normalize_code(code: str) -> str:
     """A region code as stored: "1708042002" -> "17.08.04.2002"; a dotted or unknown shape is returned trimmed."""
     code = (code or "").strip()
-    if code.isdigit() and len(code) in (2, 4, 6, 10):
+    if is_ascii_digits(code) and len(code) in (2, 4, 6, 10):
         return ".".join(p for p in (code[0:2], code[2:4], code[4:6], code[6:10]) if p)
     return code
 

@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from desabinaan.events import views_public
 from desabinaan.events.models import Attendance, RateBucket
+from desabinaan.people import validation as people_validation
+from lib import nik as nik_lib
 
 FORM = {"name": "Rina", "sex": "F", "birth_year": "1990", "consent": "on"}
 
@@ -68,3 +70,13 @@ def test_the_event_page_shows_a_qr_code_and_the_short_link(world, login, event):
     page = login(world.ani).get(f"/sosialisasi/{event.pk}/").content.decode()
     assert 'src="data:image/svg+xml' in page
     assert f"/sosialisasi/c/{event.checkin_code}/" in page
+
+
+def test_a_nik_with_a_superscript_digit_is_a_form_error_not_a_500(client, event):
+    response = client.post(
+        f"/sosialisasi/c/{event.checkin_code}/",
+        {**FORM, "village": event.village_id, "nik": "17080412059²0009"},
+    )
+    assert response.status_code == 200
+    assert str(people_validation.NIK_MESSAGES[nik_lib.NOT_DIGITS]) in response.content.decode()
+    assert not Attendance.objects.exists()

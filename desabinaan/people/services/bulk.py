@@ -69,7 +69,8 @@ def _error_message(exc: ValidationError | PermissionDenied) -> str:
 
 def _consent_for(*, actor, person: Person, terms: ConsentTerms, guardian_name: str, guardian_relation: str):
     """consent_record's checks and row, unsaved: a person under 18 needs a guardian (UU PDP Art. 25)."""
-    guardian_name, guardian_relation = guardian_name.strip(), guardian_relation.strip()
+    guardian_name = v.name_clean(guardian_name, field="guardian_name")
+    guardian_relation = v.name_clean(guardian_relation, field="guardian_relation")
     age = person.age_on(timezone.localdate())
     if age is not None and age < ADULT_AGE and not (guardian_name and guardian_relation):
         raise ValidationError({"guardian_name": v.GUARDIAN_REQUIRED})
@@ -120,7 +121,7 @@ def persons_bulk_create(
                     raise PermissionDenied(v.VILLAGE_OUT_OF_SCOPE)
             if row.village_id not in villages:
                 raise ValidationError({"village": v.VILLAGE_UNKNOWN_CODE})
-            name = " ".join((row.name or "").split())
+            name = v.name_clean(row.name)
             birth_date, birth_year = _birth_fields(row.birth_date, row.birth_year)
             person = Person(
                 name=name,

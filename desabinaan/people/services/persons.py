@@ -126,7 +126,7 @@ def person_create(
     actor's scope, NikAlreadyRegistered on an exact NIK match, and ProbableDuplicates unless allowed.
     """
     _check_write(actor, village)
-    name = " ".join((name or "").split())
+    name = v.name_clean(name)
     birth_date, birth_year = _birth_fields(birth_date, birth_year)
     person = Person(
         name=name,
@@ -187,7 +187,7 @@ def person_update(*, actor, person: Person, version: int, nik=UNCHANGED, **field
     before = snapshot(current)
     for field, value in fields.items():
         setattr(current, field, value)
-    current.name = " ".join(current.name.split())
+    current.name = v.name_clean(current.name)
     current.phone = (current.phone or "").strip()
     if "birth_date" in fields and "birth_year" not in fields and current.birth_date:
         current.birth_year = current.birth_date.year
@@ -228,7 +228,8 @@ def consent_record(
     """Record the lawful basis (and consent) for one purpose; a person under 18 needs a guardian (UU PDP Art. 25)."""
     _check_write(actor, person.village)
     now = timezone.now()
-    guardian_name, guardian_relation = guardian_name.strip(), guardian_relation.strip()
+    guardian_name = v.name_clean(guardian_name, field="guardian_name")
+    guardian_relation = v.name_clean(guardian_relation, field="guardian_relation")
     age = person.age_on(timezone.localdate())
     if age is not None and age < ADULT_AGE and not (guardian_name and guardian_relation):
         raise ValidationError({"guardian_name": v.GUARDIAN_REQUIRED})
