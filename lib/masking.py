@@ -4,7 +4,8 @@ import re
 
 # A NIK is 16 digits; phone numbers are 9–15 digits, optionally with +62 and separators.
 _NIK = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
-_PHONE = re.compile(r"(?<![\d*])(?:\+62|62|0)8[\d\- ]{7,13}\d(?![\d*])")
+# "+62 812…", "+62-812…" and "+62 (0)812…" are written too (a space, dash or "(0)" after the country code).
+_PHONE = re.compile(r"(?<![\d*])(?:\+62[\- ]?(?:\(0\)\s?)?|62|0)8[\d\- ]{7,13}\d(?![\d*])")
 
 
 def mask_text(text: str) -> str:

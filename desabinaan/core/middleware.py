@@ -1,9 +1,13 @@
 """Security headers every response carries, and refusal of NUL characters in request text."""
 
 import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
+
+from .logging import mask_logged
 
 # No inline script or style anywhere, so the policy needs no 'unsafe-inline'. All assets come from the app itself.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -54,7 +58,25 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if PERSONAL_DATA_PATHS.match(request.path):
             response.headers["Cache-Control"] = "no-store"
+        if response.status_code in (301, 302) and "Location" in response.headers:
+            response.headers["Location"] = without_personal_next(response.headers["Location"])
         return response
+
+
+def without_personal_next(location: str) -> str:
+    """`location` whose `?next=` (the login redirect) has no NIK or phone number in its query string.
+
+    login_required sends the whole requested URL as `next`; a search with a NIK in it would then travel on in the
+    login page's address, its logs and its Referer. Such a query is dropped; the page itself is kept.
+    """
+    parts = urlsplit(location)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    changed = False
+    for index, (name, value) in enumerate(params):
+        if name == REDIRECT_FIELD_NAME and "?" in value and mask_logged(value) != value:
+            params[index] = (name, value.split("?", 1)[0])
+            changed = True
+    return urlunsplit(parts._replace(query=urlencode(params))) if changed else location
 
 
 NUL_REJECTED = _("Permintaan memuat karakter NUL yang tidak diizinkan.")

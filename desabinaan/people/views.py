@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -24,6 +25,9 @@ from . import validation as v
 from .forms import PURPOSE_TEXTS, ConsentForm, MergeChooseForm, NikSearchForm, PersonEditForm, PersonForm
 
 PAGE_SIZE = 25
+NAME_SEARCH_HAS_DIGITS = gettext_lazy(
+    "Pencarian nama tidak boleh memuat angka. Untuk mencari dengan NIK, gunakan kolom NIK."
+)
 
 
 def _require_write(request):
@@ -38,6 +42,11 @@ def person_list(request):
     q = request.GET.get("q", "").strip()
     # ?consent=missing: the dashboard's consent-gap count links here.
     without_consent = request.GET.get("consent") == "missing"
+    if any(ch.isdigit() for ch in q):
+        # A name has no digits: this is a NIK or a phone number typed into the name search. It is not searched,
+        # echoed or carried on the pager's links (the browser's own check, pattern= on the field, stops most).
+        messages.warning(request, NAME_SEARCH_HAS_DIGITS)
+        return redirect(reverse("people:list") + ("?consent=missing" if without_consent else ""))
     nik_form = NikSearchForm()
     if request.method == "POST":
         nik_form = NikSearchForm(request.POST)

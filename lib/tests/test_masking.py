@@ -18,3 +18,9 @@ def test_it_leaves_short_numbers_alone():
 def test_it_masks_a_phone_field():
     assert mask_phone("0812-3456-7890") == "0812******90"
     assert mask_phone("123") == "***"
+
+
+def test_it_masks_numbers_with_a_separator_after_the_country_code():
+    for phone in ("+62 812-3456-7890", "+62-81234567890", "+62 (0)812 3456 7890"):
+        masked = mask_text(f"hubungi {phone} segera")
+        assert "3456" not in masked, masked
