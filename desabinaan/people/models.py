@@ -2,10 +2,27 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
 from django.utils.translation import gettext_lazy as _
 
 from lib import nik as nik_lib
+
+
+class YearOf(Func):
+    """The year of a date, in SQL that SQLite's own tools can evaluate.
+
+    Django's `__year` compiles to django_date_extract() on SQLite, a function only Django's connection registers: a
+    CHECK constraint calling it makes `PRAGMA integrity_check` fail in the sqlite3 tool (docs/operations.md).
+    """
+
+    template = "EXTRACT(YEAR FROM %(expressions)s)"
+    arity = 1
+    output_field = models.IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # Django stores dates on SQLite as ISO text, YYYY-MM-DD.
+        template = "CAST(SUBSTR(%(expressions)s, 1, 4) AS INTEGER)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 class Sex(models.TextChoices):
@@ -65,7 +82,7 @@ class Person(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["nik_hash"], name="unique_person_nik_hash"),
             models.CheckConstraint(
-                condition=Q(birth_date__isnull=True) | Q(birth_year=F("birth_date__year")),
+                condition=Q(birth_date__isnull=True) | Q(birth_year=YearOf("birth_date")),
                 name="person_birth_year_matches_date",
             ),
             models.CheckConstraint(condition=Q(sex__in=["M", "F"]), name="person_sex_valid"),
