@@ -1,32 +1,30 @@
 """Indonesian phone numbers to one form, so the same number written +62…, 62… or 0… is recognised. Framework-free."""
 
-import re
+import phonenumbers
 
-_NOT_DIGIT = re.compile(r"\D+")
-# E.164 allows 15 digits; Indonesian mobile numbers are 10–13 digits after the leading 0.
-_MIN_DIGITS = 8
+# E.164 allows 15 digits after the "+"; phonenumbers calls longer strings "possible" for some regions.
 _MAX_DIGITS = 15
+_MIN_DIGITS = 8
 
 
 def normalize_phone(raw: str) -> str:
-    """ "+62 812-3456-7890", "6281234567890" and "0812 3456 7890" → "+6281234567890"; "" when not a number.
+    """ "+62 812-3456-7890", "6281234567890", "0812 3456 7890", "+62 0812…" and "+62 (0)812…" → "+6281234567890";
+    "" when not a number.
 
-    Numbers with another country code ("+60…") keep it; a bare local number (no 0, no country code) is read as
+    Parsed with `phonenumbers` (Indonesia as the default region), which drops the national trunk 0 written after
+    the country code: network signals group on this value, so the same recruiter must give the same string. Numbers
+    with another country code ("+60…", "0060…") keep it; a bare local number (no 0, no country code) is read as
     Indonesian, the common case on reports typed on a phone.
     """
     text = (raw or "").strip()
-    if not text:
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, "ID")
+    except phonenumbers.NumberParseException:
         return ""
-    international = text.startswith(("+", "00"))
-    digits = _NOT_DIGIT.sub("", text)
-    if international:
-        digits = digits[2:] if text.startswith("00") else digits
-    elif digits.startswith("62"):
-        pass
-    elif digits.startswith("0"):
-        digits = "62" + digits[1:]
-    else:
-        digits = "62" + digits
-    if not (_MIN_DIGITS <= len(digits) <= _MAX_DIGITS):
+    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    digits = len(formatted) - 1
+    if not (_MIN_DIGITS <= digits <= _MAX_DIGITS) or not phonenumbers.is_possible_number(number):
         return ""
-    return "+" + digits
+    return formatted
