@@ -96,6 +96,19 @@ def check_text(value: str, *, multiline: bool = False) -> str:
     return value
 
 
-def strip_control(value: str) -> str:
-    """`value` without control characters (C0, DEL, C1) and bidi controls: for cells of exports."""
-    return "".join(ch for ch in value if unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS)
+def strip_control(value: str, *, keep: str = "") -> str:
+    """`value` without control characters (C0, DEL, C1, except those in `keep`) and bidi controls."""
+    return "".join(
+        ch for ch in value if (unicodedata.category(ch) != "Cc" or ch in keep) and ch not in _BIDI_CONTROLS
+    )
+
+
+# A cell starting with one of these is read as a formula by spreadsheet programs (CSV injection).
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A text cell for CSV/XLSX: control characters dropped (line breaks kept), a formula prefix neutralised
+    with an apostrophe, as OWASP recommends ("=HYPERLINK(…)" -> "'=HYPERLINK(…)")."""
+    value = strip_control(value, keep="\n\r\t")
+    return "'" + value if value.startswith(_FORMULA_PREFIXES) else value

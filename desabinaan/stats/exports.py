@@ -13,6 +13,9 @@ Rows are read with `values_list(...).iterator()` in chunks, so memory does not g
 row by row (StreamingHttpResponse); XLSX is written by openpyxl's write-only mode to a temporary file that is then
 streamed (a workbook is a zip and cannot be emitted before it is complete). The queryset must already be scoped:
 this helper never widens or narrows it.
+
+Text cells go through `lib.text.spreadsheet_safe`: names come from the public check-in, so a control character
+(which openpyxl refuses: a 500 for everyone in scope) is dropped and a formula prefix (=, +, -, @) is neutralised.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from dataclasses import dataclass
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+
+from lib.text import spreadsheet_safe
 
 FORMATS = ("csv", "xlsx")
 CHUNK = 2000
@@ -47,6 +52,8 @@ class _Echo:
 def _cell(value):
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else value
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return "" if value is None else value
 
 

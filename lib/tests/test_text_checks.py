@@ -53,3 +53,21 @@ def test_check_text_normalises_to_nfc_and_allows_line_breaks_in_free_text():
 
 def test_strip_control_keeps_text_and_drops_controls():
     assert t.strip_control("An\x07di\u202e\n") == "Andi"
+
+
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+62 812", "'+62 812"),
+        ("-1+1", "'-1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Siti\x0bSin\x1btetis", "SitiSintetis"),
+        ("baris 1\nbaris 2", "baris 1\nbaris 2"),
+        ("Andi", "Andi"),
+    ],
+)
+def test_spreadsheet_safe(value, safe):
+    assert t.spreadsheet_safe(value) == safe
