@@ -84,11 +84,15 @@ def keys_match(archived: dict) -> bool:
 
 
 def row_counts() -> dict[str, int]:
-    """Rows per table of every model: the manifest's record, and what a restore drill compares."""
+    """Rows per table of every model: the manifest's record, and what a restore drill compares.
+
+    Only tables that exist: a backup taken before `migrate` (the usual step before an upgrade) must still run.
+    """
+    tables = set(connection.introspection.table_names())
     return {
         model._meta.label_lower: model._base_manager.count()
         for model in apps.get_models()
-        if model._meta.managed and not model._meta.proxy
+        if model._meta.managed and not model._meta.proxy and model._meta.db_table in tables
     }
 
 
