@@ -15,7 +15,7 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from desabinaan.accounts.scope import scope_for
-from desabinaan.core.errors import ErrorOut, error_body, field_invalid
+from desabinaan.core.errors import ErrorOut, conflict_body, error_body, field_invalid
 from desabinaan.core.validators import DigitCode, FreeText, NameText
 from desabinaan.people import validation as pv
 from desabinaan.regions.selectors import normalize_code, village_get
@@ -128,7 +128,7 @@ class AttendanceOut(Schema):
 
 
 class ConflictOut(ErrorOut):
-    """The 409 of a person already on the list: the error body plus their attendance record."""
+    """The 409 of a person already on the list or a reused client_id: the error body plus the attendance record."""
 
     existing_id: int | None = None
 
@@ -222,7 +222,9 @@ def list_attendance(request, event_id: int):
     summary="Catat kehadiran (idempoten per client_id)",
 )
 def record_attendance(request, event_id: int, payload: AttendanceIn):
-    """201 for a new record; 200 with the same record when this client_id was already received."""
+    """201 for a new record; 200 with the same record when this client_id was already received with the same
+    attendee; 409 `already_attending` (the person is on the list under another client_id) or `client_id_reused`
+    (this client_id was received with another attendee), each with `existing_id`."""
     event = _event(request, event_id)
     if not services.can_write_event(request.auth, event):
         raise PermissionDenied(v.EVENT_READ_ONLY)
@@ -256,6 +258,8 @@ def record_attendance(request, event_id: int, payload: AttendanceIn):
         # Not a plain Conflict: the offline queue needs the existing record's id to reconcile.
         body = error_body(v.ALREADY_ATTENDING, code="already_attending")
         return 409, {**body, "existing_id": exc.existing.pk}
+    except services.ClientIdReused as exc:
+        return 409, {**conflict_body(exc), "existing_id": exc.existing.pk}
     attendance = selectors.attendance_for_event(event).get(pk=attendance.pk)
     return (201 if created else 200), attendance
 

@@ -28,6 +28,10 @@ NIK_REGISTERED_ELSEWHERE = _(
     "NIK ini terdaftar untuk orang di luar wilayah kerja Anda; hubungi kantor imigrasi."
 )
 NAME_REQUIRED = _("Nama wajib diisi.")
+CLIENT_ID_REUSED = _(
+    "client_id ini sudah dipakai untuk catatan kehadiran #%(id)s dengan data peserta yang berbeda. "
+    "Gunakan client_id baru untuk setiap peserta."
+)
 
 # Import.
 IMPORT_NOT_XLSX = _("Berkas bukan lembar kerja Excel (.xlsx).")

@@ -3,7 +3,7 @@
 check-in all call these. Re-exported here so callers keep writing `services.attendance_record`.
 """
 
-from .attendance import AlreadyAttending, attendance_record
+from .attendance import AlreadyAttending, ClientIdReused, attendance_record
 from .common import can_write_event, rate_limit_allow
 from .events import (
     EDITABLE_FIELDS,
@@ -23,6 +23,7 @@ __all__ = [
     "IMPORT_COLUMNS",
     "IMPORT_EXAMPLES",
     "AlreadyAttending",
+    "ClientIdReused",
     "ImportReport",
     "attendance_import_sheet",
     "attendance_record",

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_created
+from desabinaan.core.errors import Conflict
 from desabinaan.people import services as people
 from desabinaan.people import validation as pv
 from desabinaan.people.crypto import nik_hash
@@ -30,6 +31,38 @@ class AlreadyAttending(Exception):
     def __init__(self, existing: Attendance):
         super().__init__(str(v.ALREADY_ATTENDING))
         self.existing = existing
+
+
+class ClientIdReused(Conflict):
+    """A client_id already received, re-sent with data that names another attendee (409, `existing` named)."""
+
+    def __init__(self, existing: Attendance):
+        super().__init__(
+            v.CLIENT_ID_REUSED % {"id": existing.pk}, field="client_id", code=CLIENT_ID_REUSED_CODE
+        )
+        self.existing = existing
+
+
+CLIENT_ID_REUSED_CODE = "client_id_reused"
+
+
+def _same_attendee(existing: Attendance, *, name, birth_date, birth_year, nik, village, target_group) -> bool:
+    """Whether a re-sent record names the attendee `existing` holds, by the person rule and the target group.
+
+    A retry from the offline queue sends the same data; different data under the same client_id is a client bug
+    (a reused id) that used to be answered as a success while the new attendee was silently dropped.
+    """
+    if existing.target_group_id != (target_group.pk if target_group else None):
+        return False
+    person = existing.person
+    if nik:
+        return person.nik_hash == nik_hash(nik)
+    year = birth_date.year if birth_date is not None else birth_year
+    return (
+        person.name_key == name_key(" ".join((name or "").split()))
+        and person.birth_year == year
+        and person.village_id == getattr(village, "pk", village)
+    )
 
 
 def _has_education_consent(person_id: int) -> bool:
@@ -101,18 +134,29 @@ def attendance_record(
     guardian_relation: str = "",
     source: str = Attendance.Source.FORM,
 ) -> tuple[Attendance, bool]:
-    """Record one attendee: (attendance, created). A client_id already received returns its row unchanged.
+    """Record one attendee: (attendance, created). A client_id already received with the same attendee returns
+    its row unchanged.
 
-    Raises ValidationError, PermissionDenied, or AlreadyAttending when the person is already on the list under
-    another client_id.
+    Raises ValidationError, PermissionDenied, AlreadyAttending when the person is already on the list under
+    another client_id, or ClientIdReused (a Conflict) when the client_id was received with another attendee.
     """
     check_village_write(actor, event.village_id)
+    resent = {
+        "name": name,
+        "birth_date": birth_date,
+        "birth_year": birth_year,
+        "nik": (nik or "").strip(),
+        "village": village,
+        "target_group": target_group,
+    }
     if client_id:
         client_id = uuid.UUID(str(client_id))
         existing = (
             Attendance.objects.filter(event=event, client_id=client_id).select_related("person").first()
         )
         if existing is not None:
+            if not _same_attendee(existing, **resent):
+                raise ClientIdReused(existing)
             return existing, False
     if not consent:
         raise ValidationError({"consent": v.CONSENT_REQUIRED})
@@ -156,8 +200,14 @@ def attendance_record(
             attendance.save()
     except IntegrityError:
         # A retry of the same sync raced us: answer with the row the first request created.
-        existing = Attendance.objects.filter(event=event, client_id=attendance.client_id).first()
+        existing = (
+            Attendance.objects.filter(event=event, client_id=attendance.client_id)
+            .select_related("person")
+            .first()
+        )
         if existing is not None:
+            if not _same_attendee(existing, **resent):
+                raise ClientIdReused(existing) from None
             return existing, False
         raise AlreadyAttending(Attendance.objects.get(event=event, person=person)) from None
     audit_created(
