@@ -19,7 +19,10 @@ router = Router(tags=["statistik"])
 
 
 class SummaryQuery(Schema):
-    scope: str = Field("national", description="national | province:<kode> | kanim:<id> | village:<kode>")
+    scope: str = Field(
+        "",
+        description="national | province:<kode> | kanim:<id> | village:<kode>; empty: the widest area you may see",
+    )
     from_: dt.date | None = Field(None, alias="from", description="TTTT-BB-HH; diperluas ke awal bulan")
     to: dt.date | None = Field(None, description="TTTT-BB-HH; diperluas ke akhir bulan")
 
@@ -61,10 +64,10 @@ class SummaryOut(Schema):
 def summary(request, q: Query[SummaryQuery]):
     # TargetError and PeriodError are ValueErrors the pages share; here they become the API's 404 and 422.
     try:
-        target = selectors.target_parse(q.scope)
+        target = selectors.target_parse(q.scope) if q.scope else selectors.home_target(request.auth)
     except selectors.TargetError as exc:
         raise Http404(str(exc)) from None
-    if not selectors.can_view(request.auth, target):
+    if target is None or not selectors.can_view(request.auth, target):
         raise PermissionDenied(selectors.OUT_OF_SCOPE)
     params = {"from": q.from_.isoformat() if q.from_ else "", "to": q.to.isoformat() if q.to else ""}
     try:

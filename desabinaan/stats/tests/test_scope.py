@@ -92,3 +92,13 @@ def test_it_answers_the_summary_contract(data, login):
     assert api(login(data.world.admin), "kanim:99999").status_code == 404
     bad = login(data.world.admin).get("/api/v1/stats/summary?scope=national&from=2025-13-01")
     assert bad.status_code == 422
+
+
+def test_the_summary_without_a_scope_answers_for_the_widest_area_the_user_may_see(data, login):
+    w = data.world
+    assert login(w.fajar).get(f"/api/v1/stats/summary?{MARCH}").json()["scope"] == f"kanim:{w.kanim_bkl.pk}"
+    assert (
+        login(w.budi).get(f"/api/v1/stats/summary?{MARCH}").json()["scope"] == f"village:{w.tebat_monok.code}"
+    )
+    assert login(w.admin).get(f"/api/v1/stats/summary?{MARCH}").json()["scope"] == "national"
+    assert login(w.gita).get(f"/api/v1/stats/summary?{MARCH}").status_code == 403
