@@ -168,6 +168,13 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("RQ_JOB_TI
 JOB_STALE_SECONDS = env_int("JOB_STALE_SECONDS", 600)
 # Uploads of failed or stuck jobs (sign-in sheets: personal data) are deleted after this long.
 JOB_UPLOAD_RETENTION_HOURS = env_int("JOB_UPLOAD_RETENTION_HOURS", 24)
+# Any one uploaded file is cut off past this while it streams in (core.uploads); each form states its lower limit.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "desabinaan.core.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core import uploads
 from desabinaan.offices.models import PartnerAgency
 from desabinaan.people.models import Sex
 from desabinaan.regions.forms import VillageField
@@ -112,8 +113,12 @@ class FileForm(forms.Form):
     file = forms.FileField(label=_("Berkas"))
 
 
+# A typed sign-in sheet of thousands of rows is well under 1 MB.
+IMPORT_MAX_BYTES = 5 * uploads.MB
+
+
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas daftar hadir (.xlsx)"))
+    file = uploads.LimitedFileField(label=_("Berkas daftar hadir (.xlsx)"), max_bytes=IMPORT_MAX_BYTES)
 
 
 def quiz_form_class(questions, *, with_attendee_choices=None):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core import uploads
 from desabinaan.offices.models import Kanim, PartnerAgency
 from desabinaan.regions.forms import VillageField
 from desabinaan.regions.models import Province, Regency
@@ -272,4 +273,5 @@ class ReplyForm(forms.Form):
 
 
 class AgencyImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas CSV daftar P3MI"))
+    # Read whole into memory by the view: a national P3MI list is a few hundred KB.
+    file = uploads.LimitedFileField(label=_("Berkas CSV daftar P3MI"), max_bytes=5 * uploads.MB)
