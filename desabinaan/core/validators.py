@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.deconstruct import deconstructible
@@ -55,12 +56,12 @@ validate_free_text = SafeTextValidator(multiline=True)
 free_text_max_length = MaxLengthValidator(FREE_TEXT_MAX_LENGTH)
 
 
-def clean_name(value: str) -> str:
+def clean_name(value):
     """NFC `value` or ValidationError: for forms' clean_<field> and API schema validators."""
     return _check(value, multiline=False)
 
 
-def clean_free_text(value: str) -> str:
+def clean_free_text(value):
     return _check(value, multiline=True)
 
 
@@ -95,3 +96,17 @@ NameText = Annotated[str, AfterValidator(_schema_text(multiline=False))]
 FreeText = Annotated[
     str, Field(max_length=FREE_TEXT_MAX_LENGTH), AfterValidator(_schema_text(multiline=True))
 ]
+
+
+class FreeTextField(forms.CharField):
+    """A form field for free text: NFC, control/bidi characters refused, at most FREE_TEXT_MAX_LENGTH characters.
+
+    Usable in ModelForms through Meta.field_classes (a TextField passes max_length=None).
+    """
+
+    def __init__(self, *, max_length: int | None = None, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 3}))
+        super().__init__(max_length=max_length or FREE_TEXT_MAX_LENGTH, **kwargs)
+
+    def to_python(self, value):
+        return clean_free_text(super().to_python(value))

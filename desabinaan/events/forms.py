@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core import uploads
+from desabinaan.core.validators import FreeTextField
 from desabinaan.offices.models import PartnerAgency
 from desabinaan.people.models import Sex
 from desabinaan.regions.forms import VillageField
@@ -44,7 +45,7 @@ class EventForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    speakers = forms.CharField(
+    speakers = FreeTextField(
         label=_("Narasumber"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -98,7 +99,7 @@ class AttendanceForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    report = forms.CharField(label=_("Laporan singkat"), widget=forms.Textarea(attrs={"rows": 6}))
+    report = FreeTextField(label=_("Laporan singkat"), widget=forms.Textarea(attrs={"rows": 6}))
     actual_attendance = forms.IntegerField(label=_("Jumlah peserta hadir"), min_value=0, required=False)
 
 

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.core.validators import FreeTextField
 from desabinaan.people.selectors import people_for_user
 from desabinaan.protection.forms import INVOLVED_ROWS
 from desabinaan.protection.models import Referral, Report, TravelPurpose
@@ -187,7 +188,7 @@ class OutcomeForm(forms.Form):
     on = forms.DateField(
         label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = FreeTextField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,7 +221,7 @@ class CollectiveRequestForm(forms.Form):
         required=False,
         help_text=_("Misalnya lansia, penyandang disabilitas, atau warga daerah terpencil."),
     )
-    vulnerable_reason = forms.CharField(
+    vulnerable_reason = FreeTextField(
         label=_("Alasan kelompok rentan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -242,7 +243,7 @@ class CollectiveDecisionForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    reason = forms.CharField(
+    reason = FreeTextField(
         label=_("Alasan (bila ditolak)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 

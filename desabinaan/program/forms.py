@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.core.validators import FreeTextField
 from desabinaan.regions.forms import VillageField
 
 from .files import validate_attachment, validate_pdf
@@ -30,9 +31,7 @@ class ProposalForm(forms.Form):
     """Village + one checkbox and one evidence box per active criterion (built from the configurable list)."""
 
     village = VillageField(label=_("Desa/kelurahan"))
-    notes = forms.CharField(
-        label=_("Catatan usulan"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
+    notes = FreeTextField(label=_("Catatan usulan"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,7 +39,7 @@ class ProposalForm(forms.Form):
         self.criteria = list(SelectionCriterion.objects.filter(active=True))
         for c in self.criteria:
             self.fields[f"c_{c.code}"] = forms.BooleanField(label=c.label, required=False)
-            self.fields[f"e_{c.code}"] = forms.CharField(
+            self.fields[f"e_{c.code}"] = FreeTextField(
                 label=_("Bukti/keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
 
@@ -63,7 +62,7 @@ class ProposalForm(forms.Form):
 
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("Status baru"), choices=DesaBinaan.Status.choices)
-    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = FreeTextField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}))
     sk_number = forms.CharField(label=_("Nomor SK"), required=False, max_length=200)
     sk_date = forms.DateField(label=_("Tanggal SK"), required=False, widget=DATE)
     sk_issuer = forms.ChoiceField(
@@ -127,6 +126,7 @@ class ActivityForm(forms.ModelForm):
         model = Activity
         fields = ["kind", "date", "place", "participants", "notes"]
         widgets = {"date": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"notes": FreeTextField}
 
 
 class QuestionForm(forms.ModelForm):
@@ -134,11 +134,12 @@ class QuestionForm(forms.ModelForm):
         model = Question
         fields = ["topic", "text", "asked_on"]
         widgets = {"asked_on": DATE, "text": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"text": FreeTextField}
         help_texts = {"text": _("Tulis pertanyaannya saja; nama atau data pribadi penanya tidak diperlukan.")}
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Jawaban"), widget=forms.Textarea(attrs={"rows": 4}))
+    answer = FreeTextField(label=_("Jawaban"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ForeignerNoteForm(forms.Form):
@@ -146,13 +147,13 @@ class ForeignerNoteForm(forms.Form):
     purpose = forms.CharField(label=_("Keperluan"), max_length=200)
     place = forms.CharField(label=_("Tempat"), max_length=200)
     seen_on = forms.DateField(label=_("Tanggal"), widget=DATE)
-    notes = forms.CharField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    notes = FreeTextField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class EvaluationForm(forms.Form):
     """One number per manual indicator; blank means not known (stored as unavailable, not zero)."""
 
-    notes = forms.CharField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    notes = FreeTextField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

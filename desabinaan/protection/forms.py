@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core import uploads
+from desabinaan.core.validators import FreeTextField
 from desabinaan.offices.models import Kanim, PartnerAgency
 from desabinaan.regions.forms import VillageField
 from desabinaan.regions.models import Province, Regency
@@ -29,10 +30,10 @@ class ScreeningForm(forms.Form):
     )
     sponsor_phone = forms.CharField(label=_("Telepon sponsor"), max_length=30, required=False)
     agency_name = forms.CharField(label=_("Perusahaan / LPK yang membantu"), max_length=250, required=False)
-    documents_seen = forms.CharField(
+    documents_seen = FreeTextField(
         label=_("Dokumen yang diperiksa"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    notes = forms.CharField(
+    notes = FreeTextField(
         label=_("Catatan wawancara"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -84,8 +85,8 @@ class ScreeningForm(forms.Form):
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Keputusan"), choices=Decision.Kind.choices)
-    rationale = forms.CharField(label=_("Alasan (wajib)"), widget=forms.Textarea(attrs={"rows": 4}))
-    pending_documents = forms.CharField(
+    rationale = FreeTextField(label=_("Alasan (wajib)"), widget=forms.Textarea(attrs={"rows": 4}))
+    pending_documents = FreeTextField(
         label=_("Dokumen yang harus dilengkapi (untuk penundaan)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -103,7 +104,7 @@ class ReferralForm(forms.Form):
         label=_("Rujuk ke instansi mitra"), queryset=PartnerAgency.objects.order_by("name"), required=False
     )
     action = forms.ChoiceField(label=_("Tindakan yang diminta"), choices=Referral.Action.choices)
-    reason = forms.CharField(
+    reason = FreeTextField(
         label=_("Alasan rujukan (terlihat oleh penerima)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Jangan menyalin jawaban wawancara: desa dan instansi hanya melihat rujukan ini."),
@@ -127,7 +128,7 @@ class ReferralStatusForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Hasil (wajib saat selesai)"), choices=[("", "—"), *Referral.Outcome.choices], required=False
     )
-    outcome_note = forms.CharField(
+    outcome_note = FreeTextField(
         label=_("Catatan hasil"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -153,9 +154,8 @@ class MultipleFileField(forms.FileField):
 
 class ReportForm(forms.Form):
     category = forms.ChoiceField(label=_("Apa yang ingin dilaporkan?"), choices=Report.Category.choices)
-    description = forms.CharField(
+    description = FreeTextField(
         label=_("Apa yang terjadi?"),
-        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Tawaran apa, janji apa, berapa biaya yang diminta, ke negara mana."),
     )
@@ -245,9 +245,7 @@ class AddInformationForm(forms.Form):
 
     receipt_code = forms.CharField(max_length=40, widget=forms.HiddenInput)
     passphrase = forms.CharField(max_length=100, widget=forms.HiddenInput)
-    body = forms.CharField(
-        label=_("Informasi tambahan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    body = FreeTextField(label=_("Informasi tambahan"), widget=forms.Textarea(attrs={"rows": 4}))
     files = MultipleFileField(label=_("Lampiran (opsional)"), required=False)
 
 
@@ -269,7 +267,7 @@ class AssignForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label=_("Balasan kepada pelapor"), widget=forms.Textarea(attrs={"rows": 3}))
+    body = FreeTextField(label=_("Balasan kepada pelapor"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class AgencyImportForm(forms.Form):
