@@ -10,7 +10,6 @@ from typing import Annotated
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from pydantic import AfterValidator, Field
@@ -52,8 +51,6 @@ class SafeTextValidator:
 
 validate_name = SafeTextValidator()
 validate_free_text = SafeTextValidator(multiline=True)
-# TextField has no max_length of its own in the database: this bounds it wherever full_clean() runs.
-free_text_max_length = MaxLengthValidator(FREE_TEXT_MAX_LENGTH)
 
 
 def clean_name(value):

@@ -13,7 +13,7 @@ from django.http import Http404
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
 from lib import nik as nik_lib
-from lib.text import name_key
+from lib.text import is_ascii_digits, name_key
 
 from .crypto import nik_decrypt, nik_hash
 from .models import Consent, NotDuplicate, Person
@@ -57,7 +57,7 @@ def person_find_by_nik(*, nik: str, user=None) -> Person | None:
     A merged record has no hash, so this finds the person the NIK now lives on.
     """
     value = nik_lib.normalize(nik or "")
-    if len(value) != 16 or not value.isdigit():
+    if len(value) != 16 or not is_ascii_digits(value):
         return None
     qs = _with_village(Person.objects.filter(nik_hash=nik_hash(value)))
     if user is not None:

@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from desabinaan.core.errors import error_responses, field_invalid
+from desabinaan.core.validators import DigitCode, FreeText, NameText
 from desabinaan.regions.models import Province, Regency
 from desabinaan.regions.selectors import normalize_code, village_get
 
@@ -35,19 +36,19 @@ PROVINCE_UNKNOWN = _("Kode provinsi tidak dikenal.")
 
 
 class InvolvedIn(Schema):
-    name: str | None = Field(None, max_length=150)
+    name: NameText | None = Field(None, max_length=150)
     phone: str | None = Field(None, max_length=30)
     account: str | None = Field(None, max_length=150)
 
 
 class ReportIn(Schema):
     category: Literal["recruiter", "fake_lpk", "job_offer", "other"]
-    description: str = Field(min_length=1, max_length=5000)
-    village_code: str | None = None
-    regency_code: str | None = Field(
+    description: FreeText = Field(min_length=1)
+    village_code: DigitCode | None = None
+    regency_code: DigitCode | None = Field(
         None, description="Bila desa tidak diketahui: kabupaten/kota, mis. 17.08"
     )
-    province_code: str | None = Field(None, description="Bila hanya provinsi yang diketahui, mis. 17")
+    province_code: DigitCode | None = Field(None, description="Bila hanya provinsi yang diketahui, mis. 17")
     occurred_on: dt.date | None = None
     involved: list[InvolvedIn] = Field(default_factory=list, max_length=20)
     agency_name: str | None = Field(None, max_length=250)

@@ -19,6 +19,7 @@ from desabinaan.offices.models import Kanim
 from desabinaan.offices.selectors import current_working_area
 from desabinaan.program.models import DesaBinaan
 from desabinaan.regions.models import Province, Regency, Village
+from lib.text import is_ascii_digits
 
 from .models import DistinctCache, Level, MonthlyFigure, PendingRefresh, PersonMonth, StatsState
 from .periods import Period
@@ -69,7 +70,7 @@ def target_parse(spec: str) -> Target:
         if province:
             regencies = tuple(Regency.objects.filter(province_id=code).values_list("code", flat=True))
             return Target(Level.PROVINCE, code, province.name, regencies, code)
-    elif level == Level.KANIM and code.isdigit():
+    elif level == Level.KANIM and is_ascii_digits(code):
         kanim = Kanim.objects.select_related("kanwil").filter(pk=int(code)).first()
         if kanim:
             regencies = tuple(current_working_area(kanim_id=kanim.pk))
