@@ -4,6 +4,9 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.validators import CODE_NOT_DIGITS, validate_digit_code
+from lib.text import NOT_ASCII_DIGITS
+
 from .selectors import normalize_code, village_get, village_label
 
 VILLAGE_UNKNOWN = _("Kode desa/kelurahan tidak dikenal. Pilih dari daftar saran.")
@@ -47,6 +50,11 @@ class VillageField(forms.Field):
             return None
         if hasattr(value, "code"):
             return value
+        try:
+            validate_digit_code(str(value).strip())
+        except forms.ValidationError:
+            # "١٧.٠٨…" or "17.0⁸…": said as such, not as an unknown village.
+            raise forms.ValidationError(CODE_NOT_DIGITS, code=NOT_ASCII_DIGITS) from None
         village = village_get(code=normalize_code(str(value)))
         if village is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from desabinaan.core.validators import CODE_NOT_DIGITS
 from desabinaan.events import views_public
 from desabinaan.events.models import Attendance, RateBucket
 from desabinaan.people import validation as people_validation
@@ -79,4 +80,11 @@ def test_a_nik_with_a_superscript_digit_is_a_form_error_not_a_500(client, event)
     )
     assert response.status_code == 200
     assert str(people_validation.NIK_MESSAGES[nik_lib.NOT_DIGITS]) in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_village_code_in_other_digits_is_a_form_error(client, event):
+    response = client.post(f"/sosialisasi/c/{event.checkin_code}/", {**FORM, "village": "١٧.٠٨.٠٤.٢٠٠٢"})
+    assert response.status_code == 200
+    assert str(CODE_NOT_DIGITS) in response.content.decode()
     assert not Attendance.objects.exists()
