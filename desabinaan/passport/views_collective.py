@@ -16,6 +16,7 @@ from desabinaan.accounts.scope import scope_for
 from desabinaan.core.views import add_service_errors
 from desabinaan.offices.selectors import kanims_serving_village
 from desabinaan.people.services import can_reveal_nik
+from lib.text import is_ascii_digits
 
 from . import selectors, services, texts
 from .forms import (
@@ -113,7 +114,7 @@ def collective_applicants(request, pk):
     q = request.GET.get("q", "").strip()
     problems = []
     if request.method == "POST":
-        chosen = [int(pid) for pid in request.POST.getlist("person") if pid.isdigit()]
+        chosen = [int(pid) for pid in request.POST.getlist("person") if is_ascii_digits(pid)]
         applicants = [(pid, request.POST.get(f"type_{pid}", "")) for pid in chosen]
         try:
             added = services.collective_applicants_add(
