@@ -317,8 +317,9 @@ def stats_refresh(
 
 
 def _state_for_update() -> StatsState:
-    state = StatsState.objects.select_for_update().filter(pk=1).first()
-    return state or StatsState.objects.create(pk=1)
+    # get_or_create survives two first refreshes racing to create the row (the loser reads the winner's).
+    StatsState.objects.get_or_create(pk=1)
+    return StatsState.objects.select_for_update().get(pk=1)
 
 
 def changed_villages(*, since: dt.datetime) -> list[str]:

@@ -2,6 +2,7 @@
 
     python -m tests.tasks.scenario setup ROWS   → prints {"job_id", "event_id", "upload"} after enqueueing an import
     python -m tests.tasks.scenario verify JOB   → prints the database's own account of what the import wrote
+    python -m tests.tasks.scenario refresh_jobs N → prints {"job_ids"} of N queued one-village refreshes
 
 The environment names the database (DATABASE_URL), the engine (TASK_BACKEND, REDIS_URL) and the storage (MEDIA_ROOT).
 """
@@ -93,6 +94,22 @@ def setup(rows: int) -> dict:
     return {"job_id": job.pk, "event_id": event.pk, "upload": upload}
 
 
+def refresh_jobs(count: int) -> dict:
+    """`count` figure refreshes of one village each, queued for the workers."""
+    _django()
+    from django.db import transaction
+
+    from desabinaan.regions.models import Village
+    from desabinaan.regions.services import regions_import
+    from desabinaan.stats.tasks import refresh_start
+
+    regions_import(prefixes=[VILLAGE_PREFIX])
+    villages = list(Village.objects.filter(district_id=VILLAGE_PREFIX).values_list("code", flat=True))
+    with transaction.atomic():
+        jobs = [refresh_start(villages=[villages[i % len(villages)]]) for i in range(count)]
+    return {"job_ids": [job.pk for job in jobs]}
+
+
 def verify(job_id: int) -> dict:
     _django()
     from django.core.files.storage import default_storage
@@ -122,4 +139,5 @@ def verify(job_id: int) -> dict:
 
 if __name__ == "__main__":
     step, arg = sys.argv[1], int(sys.argv[2])
-    print(json.dumps(setup(arg) if step == "setup" else verify(arg), default=str))
+    steps = {"setup": setup, "refresh_jobs": refresh_jobs, "verify": verify}
+    print(json.dumps(steps[step](arg), default=str))
