@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from desabinaan.core.errors import error_responses, field_invalid
 from desabinaan.core.validators import DigitCode, FreeText, NameText
@@ -36,6 +36,10 @@ PROVINCE_UNKNOWN = _("Kode provinsi tidak dikenal.")
 
 
 class InvolvedIn(Schema):
+    """A person involved: an entry with unknown keys is refused, never silently dropped (blank entries are skipped)."""
+
+    model_config = ConfigDict(extra="forbid")
+
     name: NameText | None = Field(None, max_length=150)
     phone: str | None = Field(None, max_length=30)
     account: str | None = Field(None, max_length=150)

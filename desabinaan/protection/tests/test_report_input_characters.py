@@ -27,3 +27,20 @@ def test_it_answers_422_on_the_field(regions, payload, field, code):
     assert response.status_code == 422
     assert (response.json()["field"], response.json()["code"]) == (field, code)
     assert not Report.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "involved",
+    [
+        [{"nama": "Pak Udin"}],  # a key the API does not know
+        [{"name": "Pak Udin", "telepon": "0812 3456 7890"}],
+    ],
+)
+def test_an_involved_person_in_another_shape_is_refused_not_dropped(client, involved):
+    response = client.post(
+        "/api/v1/reports",
+        {"category": "recruiter", "description": "Perekrut menjanjikan kerja", "involved": involved},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["field"] is not None
