@@ -51,9 +51,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _keep_serialized_contents(django_db_setup):
+def _keep_serialized_contents(django_db_setup, browser):
     """Re-attach the serialized contents saved at database creation (see SERIALIZED_CONTENTS in the root conftest)
-    to the current connection wrapper. Runs before `_restore_migration_data` (autouse fixtures run in order)."""
+    to the current connection wrapper. Runs before `_restore_migration_data` (autouse fixtures run in order), and
+    after the browser has started: starting Playwright switches greenlets and leaves a fresh connection wrapper, so
+    the first browser test after another transactional test would otherwise restore nothing."""
     from django.db import connections
 
     from conftest import SERIALIZED_CONTENTS
