@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core import uploads
+from desabinaan.core.forms import ReadableEmptyChoices
 from desabinaan.core.validators import FreeTextField
 from desabinaan.offices.models import PartnerAgency
 from desabinaan.people.models import Sex
@@ -22,7 +23,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class EventForm(forms.Form):
+class EventForm(ReadableEmptyChoices, forms.Form):
     title = forms.CharField(label=_("Judul kegiatan"), max_length=200)
     village = VillageField(label=_("Desa/kelurahan"))
     venue = forms.CharField(
@@ -69,7 +70,7 @@ class EventForm(forms.Form):
         return data
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(ReadableEmptyChoices, forms.Form):
     name = forms.CharField(label=_("Nama lengkap"), max_length=150)
     sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices, widget=forms.RadioSelect)
     birth_year = forms.IntegerField(label=_("Tahun lahir"), min_value=1900, max_value=2100, required=False)

@@ -10,6 +10,7 @@ from desabinaan.people.selectors import people_for_user
 from desabinaan.protection.forms import INVOLVED_ROWS
 from desabinaan.protection.models import Referral, Report, TravelPurpose
 from desabinaan.regions.forms import VillageField
+from lib.passport import rupiah
 from lib.text import is_ascii_digits
 
 from . import texts
@@ -292,7 +293,7 @@ def _facts(check: ReadinessCheck) -> list[str]:
     if check.sponsor_name:
         lines.append(_line(_("Sponsor"), check.sponsor_name))
     if check.paid_up_front:
-        amount = f" (Rp{check.amount_paid_idr})" if check.amount_paid_idr is not None else ""
+        amount = f" ({rupiah(check.amount_paid_idr)})" if check.amount_paid_idr is not None else ""
         lines.append(str(_("Sudah ada uang dibayarkan di muka")) + amount)
     return lines + _warning_lines(check)
 

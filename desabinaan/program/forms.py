@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.core.forms import ReadableEmptyChoices
 from desabinaan.core.validators import FreeTextField
 from desabinaan.regions.forms import VillageField
 
@@ -83,7 +84,7 @@ class SkFileForm(forms.Form):
     )
 
 
-class PimpasaForm(forms.Form):
+class PimpasaForm(ReadableEmptyChoices, forms.Form):
     officer = forms.ModelChoiceField(label=_("Petugas"), queryset=None)
     valid_from = forms.DateField(label=_("Sejak"), widget=DATE)
 
@@ -116,7 +117,7 @@ class PublicContactForm(forms.Form):
     )
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(ReadableEmptyChoices, forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Lampiran (gambar atau PDF, maks. 10 MB per berkas)"), required=False
     )
@@ -129,7 +130,7 @@ class ActivityForm(forms.ModelForm):
         field_classes = {"notes": FreeTextField}
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ReadableEmptyChoices, forms.ModelForm):
     class Meta:
         model = Question
         fields = ["topic", "text", "asked_on"]

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core import uploads
+from desabinaan.core.forms import ReadableEmptyChoices
 from desabinaan.core.validators import FreeTextField
 from desabinaan.offices.models import Kanim, PartnerAgency
 from desabinaan.regions.forms import VillageField
@@ -96,7 +97,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(ReadableEmptyChoices, forms.Form):
     to_village = forms.BooleanField(
         label=_("Rujuk ke desa asal (PIMPASA dan perangkat desa)"), required=False
     )
@@ -249,13 +250,13 @@ class AddInformationForm(forms.Form):
     files = MultipleFileField(label=_("Lampiran (opsional)"), required=False)
 
 
-class TriageForm(forms.ModelForm):
+class TriageForm(ReadableEmptyChoices, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["category", "priority", "status"]
 
 
-class AssignForm(forms.Form):
+class AssignForm(ReadableEmptyChoices, forms.Form):
     """Triage: which Kanim owns the report. Sent twice: first to choose, then with `confirm` from the confirmation."""
 
     kanim = forms.ModelChoiceField(label=_("Tugaskan ke kantor imigrasi"), queryset=Kanim.objects.none())

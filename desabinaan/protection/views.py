@@ -116,13 +116,19 @@ def screening_detail(request, pk):
     access_record(actor=request.user, person=screening.person, channel="web", purpose="protection:screening")
     decisions = selectors.decisions_of(screening)
     current = selectors.current_decision(screening)
+    answers = list(selectors.screening_answers(screening))
+    labels = {a.indicator.code: a.indicator.label for a in answers}
     return render(
         request,
         "protection/screening_detail.html",
         {
             "s": screening,
-            "answers": selectors.screening_answers(screening),
-            "breakdown": services.screening_breakdown(screening),
+            "answers": answers,
+            # The indicator's label, never its code, on the page.
+            "breakdown": [
+                dict(b, label=labels.get(b["code"], b["code"]))
+                for b in services.screening_breakdown(screening)
+            ],
             "decisions": decisions,
             "current": current,
             "referrals": screening.referrals.select_related("agency").order_by("id"),

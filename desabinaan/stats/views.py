@@ -21,6 +21,7 @@ from desabinaan.jobs.models import Job
 from desabinaan.jobs.services import JobError, job_retry
 from desabinaan.people.models import Sex
 from desabinaan.people.selectors import people_for_user
+from desabinaan.program.models import DesaBinaan
 from desabinaan.protection.models import Referral
 from desabinaan.protection.selectors import referrals_for
 
@@ -42,6 +43,13 @@ def _target_or_403(request):
     if target is None or not selectors.can_view(request.user, target):
         raise PermissionDenied(str(selectors.OUT_OF_SCOPE))
     return target
+
+
+def _status_labels(by_status: dict[str, int]) -> list[tuple[str, int]]:
+    """Village counts per status as (label, count), in the status machine's order: codes never reach the page."""
+    return [
+        (str(label), by_status[value]) for value, label in DesaBinaan.Status.choices if value in by_status
+    ]
 
 
 @login_required
@@ -70,6 +78,7 @@ def dashboard(request):
             "presets": PRESETS,
             "error": error,
             "f": data["figures"],
+            "villages_by_status": _status_labels(data["figures"]["villages_by_status"]),
             "charts": charts,
             "children": children,
             "refreshed_at": data["refreshed_at"],
