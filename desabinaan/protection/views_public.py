@@ -3,16 +3,41 @@
 They need no account and store nothing about the visitor; each is rate-limited (protection.ratelimit).
 """
 
+import time
+
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from desabinaan.core.views import add_service_errors
 
 from . import ratelimit, selectors, services
 from .api_public import REPORT_NOT_FOUND, TOO_MANY_ATTEMPTS, TOO_MANY_REPORTS
 from .forms import AddInformationForm, ReportForm, StatusForm
+from .models import Report
+
+# Post/Redirect/Get for the receipt: the code and passphrase wait in the session, are shown once by public_receipt
+# and stay downloadable (public_receipt_download) for a short while only; a reload never files a second report.
+RECEIPT_SESSION_KEY = "report_receipt"
+RECEIPT_DOWNLOAD_SECONDS = 15 * 60
+
+# What each status means for the reporter, in plain words (shown on the status page).
+STATUS_EXPLANATIONS = {
+    Report.Status.NEW: gettext_lazy("Laporan diterima dan menunggu dibaca petugas."),
+    Report.Status.TRIAGED: gettext_lazy(
+        "Petugas sudah membaca laporan dan sedang menilai langkah berikutnya."
+    ),
+    Report.Status.IN_PROGRESS: gettext_lazy(
+        "Petugas sedang menindaklanjuti laporan, misalnya memeriksa perekrut."
+    ),
+    Report.Status.REFERRED: gettext_lazy("Laporan diteruskan ke instansi mitra yang berwenang menanganinya."),
+    Report.Status.CLOSED: gettext_lazy("Penanganan laporan sudah selesai. Baca pesan petugas di bawah."),
+}
 
 
 @never_cache
@@ -44,17 +69,68 @@ def public_report(request):
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                # Shown once, on this response only: never in a URL, never stored in clear.
-                return render(
-                    request,
-                    "protection/public/receipt.html",
-                    {
-                        "receipt_code": submitted.report.receipt_code,
-                        "passphrase": submitted.passphrase,
-                        "report": submitted.report,
-                    },
-                )
+                # Never in a URL; in the session only until shown (and downloadable for a short while).
+                request.session[RECEIPT_SESSION_KEY] = {
+                    "code": submitted.report.receipt_code,
+                    "passphrase": submitted.passphrase,
+                    "report": submitted.report.pk,
+                    "at": time.time(),
+                    "shown": False,
+                }
+                return redirect("report:receipt")
     return render(request, "protection/public/report_form.html", {"form": form})
+
+
+def _pending_receipt(request):
+    """The receipt waiting in the session, or None; an expired one is removed."""
+    receipt = request.session.get(RECEIPT_SESSION_KEY)
+    if receipt is None:
+        return None
+    if time.time() - receipt.get("at", 0) > RECEIPT_DOWNLOAD_SECONDS:
+        del request.session[RECEIPT_SESSION_KEY]
+        return None
+    return receipt
+
+
+@never_cache
+@require_GET
+def public_receipt(request):
+    receipt = _pending_receipt(request)
+    if receipt is None or receipt["shown"]:
+        # A reload (or a later visit) shows no secret again and never files anything.
+        return render(request, "protection/public/receipt.html", {"already_shown": True, "download": receipt})
+    receipt["shown"] = True
+    request.session[RECEIPT_SESSION_KEY] = receipt
+    return render(
+        request,
+        "protection/public/receipt.html",
+        {
+            "receipt_code": receipt["code"],
+            "passphrase": receipt["passphrase"],
+            "report": Report.objects.select_related("kanim").filter(pk=receipt["report"]).first(),
+            "download": receipt,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def public_receipt_download(request):
+    receipt = _pending_receipt(request)
+    if receipt is None:
+        return redirect("report:receipt")
+    text = "\r\n".join(
+        [
+            _("Kode tanda terima") + ": " + receipt["code"],
+            _("Frasa sandi") + ": " + receipt["passphrase"],
+            "",
+            request.build_absolute_uri(reverse("report:status")),
+            "",
+        ]
+    )
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{receipt["code"]}.txt"'
+    return response
 
 
 def _check(request, code, passphrase):
@@ -93,11 +169,20 @@ def _status_refused(request, status):
     )
 
 
-def _status_page(request, report, add_form, status=200):
+def _status_page(request, report, add_form, status=200, added=False):
     return render(
         request,
         "protection/public/status.html",
-        {"report": report, "report_messages": selectors.report_messages(report), "add": add_form},
+        {
+            "report": report,
+            "report_messages": selectors.report_messages(report),
+            "add": add_form,
+            "added": added,
+            "explanation": STATUS_EXPLANATIONS.get(report.status, ""),
+            "explanations": [
+                (Report.Status(value).label, text) for value, text in STATUS_EXPLANATIONS.items()
+            ],
+        },
         status=status,
     )
 
@@ -119,7 +204,10 @@ def public_add_information(request):
             add_service_errors(form, exc)
         else:
             return _status_page(
-                request, report, AddInformationForm(initial={"receipt_code": code, "passphrase": passphrase})
+                request,
+                report,
+                AddInformationForm(initial={"receipt_code": code, "passphrase": passphrase}),
+                added=True,
             )
     return _status_page(request, report, form)
 

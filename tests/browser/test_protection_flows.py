@@ -109,9 +109,25 @@ def test_an_anonymous_report_is_answered_and_read_back(
     page.locator("input[name=involved_0_name]").fill("Pak Sponsor")
     page.locator("input[name=involved_0_phone]").fill("0812 7777 6666")
     page.get_by_role("button", name="Kirim laporan").click()
+    page.wait_for_url("**/lapor/tanda-terima/")
+    assert_fits_phone(page)
     code = page.locator("[data-testid=receipt-code]").inner_text().strip()
-    passphrase = page.locator("[data-testid=passphrase]").inner_text().strip()
+    token = page.locator("[data-testid=passphrase]")
+    passphrase = token.inner_text().strip()
     assert code.startswith("LPR-") and len(passphrase) >= 20
+    # The passphrase stays one unbroken line inside the phone's screen.
+    box = token.bounding_box()
+    line = token.evaluate(
+        "e => parseFloat(getComputedStyle(e).lineHeight) || e.getBoundingClientRect().height"
+    )
+    assert box is not None and box["height"] < 1.6 * line and box["x"] + box["width"] <= 360
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Unduh sebagai berkas teks").click()
+    assert passphrase in download.value.path().read_text()
+    # A reload shows no secret again and files no second report.
+    page.reload()
+    assert page.locator("[data-testid=receipt-already-shown]").is_visible()
+    assert Report.objects.count() == 1
     report = Report.objects.get(receipt_code=code)
     assert report.kanim == world.kanim_bkl
 

@@ -188,7 +188,7 @@ def test_the_public_form_takes_a_regency_or_a_province(world):
     response = client.post(
         reverse("report:new"), {"category": "other", "description": "Ada calo", "regency": "32.73"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 302
     report = Report.objects.get()
     assert (report.regency_id, report.province_id, report.kanim) == ("32.73", "32", world.kanim_bdg)
     client.post(reverse("report:new"), {"category": "other", "description": "Ada calo", "province": "17"})
