@@ -2,14 +2,19 @@
 checklist.
 
 The answers travel in the query string, so the page works without JavaScript and its address is the shareable
-link. Nothing is stored; the only personal answer is the birth date, used to compute the age.
+link. Nothing is stored; the only personal answer is the birth date, used to compute the age. The form is posted and
+answered with a redirect to its result (`#hasil`), whose address carries the age on the application date instead of the
+birth date: a shared or bookmarked link never holds a birth date. Older links with `birth_date` still open.
 """
 
+import datetime as dt
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from desabinaan.offices.selectors import kanims_serving_village
@@ -29,7 +34,7 @@ def _query(answers: rules.Answers, village) -> str:
     params = {
         "purpose": answers.purpose,
         "case": answers.case,
-        "birth_date": answers.birth_date.isoformat(),
+        "age": rules.age_on(answers.birth_date, answers.on),
         "electronic": "1" if answers.electronic else "0",
         "validity_years": answers.validity_years,
         "on": answers.on.isoformat(),
@@ -42,12 +47,42 @@ def _query(answers: rules.Answers, village) -> str:
     return urlencode(params)
 
 
-def _guide_context(request) -> dict:
-    bound = any(name in request.GET for name in (*ANSWER_FIELDS, "village"))
-    form = GuideForm(request.GET if bound else None)
-    context = {"form": form, "result": None, "kanims": [], "query": ""}
+def _birth_date_from_age(data):
+    """The answers with a stand-in birth date giving the shared `age` on the application date, or None."""
+    if data.get("birth_date") or not data.get("age"):
+        return None
+    try:
+        age = int(data["age"])
+        on = dt.date.fromisoformat(data["on"]) if data.get("on") else timezone.localdate()
+    except ValueError:
+        return None
+    if not 0 <= age <= rules.MAX_AGE:
+        return None
+    born = (
+        on.replace(year=on.year - age, day=28)
+        if (on.month, on.day) == (2, 29)
+        else on.replace(year=on.year - age)
+    )
+    data = data.copy()
+    data["birth_date"] = born.isoformat()
+    return data
+
+
+def _guide_context(request, data=None) -> dict:
+    data = request.GET if data is None else data
+    bound = any(name in data for name in (*ANSWER_FIELDS, "age", "village"))
+    from_age = _birth_date_from_age(data) if bound else None
+    form = GuideForm((from_age or data) if bound else None)
+    context: dict[str, Any] = {"form": form, "result": None, "kanims": [], "query": ""}
     if not bound or not form.is_valid():
+        if from_age is not None:
+            # Never echo the stand-in birth date back into the form.
+            form.data = data
         return context
+    if from_age is not None:
+        # The shared link knows the age only: the form asks for the birth date again to change the answers.
+        initial = {name: value for name, value in form.cleaned_data.items() if name != "birth_date"}
+        context["form"] = GuideForm(initial=initial)
     village = form.cleaned_data.get("village")
     try:
         answers = selectors.answers_from({name: form.cleaned_data.get(name) for name in ANSWER_FIELDS})
@@ -73,7 +108,12 @@ def _guide_context(request) -> dict:
 
 
 def guide(request):
-    """The wizard and, once answered, the result below it."""
+    """The wizard; once answered (posted), a redirect to the result at the top of the page (`#hasil`)."""
+    if request.method == "POST":
+        context = _guide_context(request, data=request.POST)
+        if context["result"]:
+            return redirect(f"{reverse('passport:guide')}?{context['query']}#hasil")
+        return render(request, "passport/guide.html", context, status=400)
     context = _guide_context(request)
     if request.GET.get("print") and context["result"]:
         return render(request, "passport/print.html", context)

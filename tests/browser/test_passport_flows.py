@@ -7,6 +7,7 @@ import re
 import pytest
 from django.apps import apps
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from desabinaan.people.models import Consent
 from tests.personas import PASSWORD
@@ -52,7 +53,14 @@ def test_the_public_guide_on_a_phone_gives_documents_fee_and_a_shareable_link(pa
     page.locator("input[name=validity_years][value='10']").check()
     page.locator("input[name=on]").fill("2025-06-01")
     page.get_by_role("button", name="Lihat panduan").click()
-    page.wait_for_url("**/paspor/?*")
+    page.wait_for_url("**/paspor/?*#hasil")
+    assert "birth_date" not in page.url and "1990-01-01" not in page.url
+    # The result is the first thing seen on a phone: its heading inside the first screen, and focused.
+    heading = page.locator("#hasil-judul")
+    expect(heading).to_be_focused()
+    box = heading.bounding_box()
+    assert page.viewport_size == {"width": 360, "height": 740}
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 740
     result = page.locator("#hasil")
     text = result.inner_text()
     assert "e-KTP (KTP elektronik) yang masih berlaku" in text
@@ -60,8 +68,9 @@ def test_the_public_guide_on_a_phone_gives_documents_fee_and_a_shareable_link(pa
     assert "Rp950.000" in text
     assert_fits_phone(page)
 
-    share = result.get_by_role("link", name=re.compile(r"birth_date=1990-01-01"))
-    share_url = share.get_attribute("href")
+    share_url = result.locator("[data-testid=share-link]").get_attribute("href")
+    assert share_url is not None and "birth_date" not in share_url and "1990" not in share_url
+    assert re.search(r"[?&]age=35(&|$)", share_url)
     page.goto(share_url)
     assert page.locator("#hasil").inner_text() == text
 

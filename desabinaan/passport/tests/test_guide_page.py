@@ -20,7 +20,7 @@ ANSWERS = {
 def result_section(html: str) -> str:
     """The result part of the page, without the form, as plain text."""
     section = html.split('id="hasil"', 1)[1]
-    section = section.split('id="hasil-judul"', 1)[1]
+    section = section.split('id="hasil-judul"', 1)[1].split('class="passport-form"', 1)[0]
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", section)))
 
 
@@ -32,7 +32,7 @@ def test_it_shows_the_wizard_to_anonymous_visitors(client, db):
     response = client.get("/paspor/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<form method="get"' in html
+    assert '<form method="post"' in html
     for name in ("purpose", "case", "force_majeure", "birth_date", "married", "electronic", "validity_years"):
         assert f'name="{name}"' in html
     assert 'name="same_day"' in html and 'name="village"' in html
@@ -56,19 +56,20 @@ def test_it_shows_the_result_from_the_query_string(client, db):
 def test_the_shareable_link_reproduces_the_same_result(client, db):
     first = get(client, **ANSWERS)
     share_url = first.context["share_url"]
-    assert "birth_date=2009-01-01" in share_url and "on=2025-06-01" in share_url
+    assert "birth_date" not in share_url and "2009" not in share_url
+    assert "age=16" in share_url and "on=2025-06-01" in share_url
     again = client.get(share_url.removeprefix("http://testserver"))
     assert again.context["result"] == first.context["result"]
     assert result_section(again.content.decode()) == result_section(first.content.decode())
 
 
-def test_the_link_carries_nothing_personal_but_the_birth_date(client, db):
+def test_the_link_carries_nothing_personal_not_even_the_birth_date(client, db):
     response = get(client, **ANSWERS)
     keys = {part.split("=")[0] for part in response.context["query"].split("&")}
     assert keys <= {
         "purpose",
         "case",
-        "birth_date",
+        "age",
         "electronic",
         "validity_years",
         "on",
@@ -78,6 +79,38 @@ def test_the_link_carries_nothing_personal_but_the_birth_date(client, db):
         "migrant_worker_first",
         "village",
     }
+
+
+def test_the_posted_form_redirects_to_its_result_without_the_birth_date(client, db):
+    response = client.post("/paspor/", ANSWERS)
+    assert response.status_code == 302
+    location = response["Location"]
+    assert location.startswith("/paspor/?") and location.endswith("#hasil")
+    assert "birth_date" not in location and "2009" not in location
+    page = client.get(location.removesuffix("#hasil"))
+    assert page.context["result"] == get(client, **ANSWERS).context["result"]
+    # The form under the result asks for the birth date again; it never shows a stand-in date.
+    assert page.context["form"]["birth_date"].value() in (None, "")
+    html = page.content.decode()
+    assert html.index('id="hasil-judul"') < html.index('class="passport-form"')
+    assert "js/focus-result" in html
+
+
+def test_a_bad_post_shows_the_form_again(client, db):
+    response = client.post("/paspor/", {"purpose": "tourism"})
+    assert response.status_code == 400
+    assert 'id="hasil"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(("on", "age"), [("2028-02-29", 16), ("2025-06-01", 0), ("2025-06-01", 17)])
+def test_an_age_link_gives_the_same_result_as_the_birth_date(client, db, on, age):
+    born = {"2028-02-29": "2012-02-29", "2025-06-01": f"{2025 - age}-06-01"}[on]
+    by_date = get(client, **(ANSWERS | {"on": on, "birth_date": born, "validity_years": "5"})).context[
+        "result"
+    ]
+    params = {key: value for key, value in ANSWERS.items() if key != "birth_date"}
+    by_age = get(client, **(params | {"on": on, "age": str(age), "validity_years": "5"})).context["result"]
+    assert by_age == by_date and by_age["age"] == age
 
 
 def test_checkboxes_in_the_query_string_count(client, db):
