@@ -6,19 +6,21 @@ registered person; otherwise a person with the same name key, birth year and vil
 a concurrent writer falls back to `attendance_record` row by row.
 
 Every row ends up in the report: imported, in `errors` (not imported, with the reason) or in `skipped` (already
-there). With an `import_key`, each attendance row written carries a client id derived from (import_key, row
+there, or the template's example row: a name starting with "CONTOH", never imported). With an `import_key`, each attendance row written carries a client id derived from (import_key, row
 number), so a re-run of the same import (a worker killed half-way) skips the rows an earlier attempt wrote.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_bulk_created
@@ -53,9 +55,23 @@ IMPORT_COLUMNS = [
     xl.Column("guardian_name", "Nama wali"),
     xl.Column("guardian_relation", "Hubungan wali"),
 ]
+# The template ships headers and ONE example row, marked by its first cell: the import skips it (never a person).
+EXAMPLE_MARK = "CONTOH"
+_EXAMPLE_ROW = re.compile(rf"^\W*{EXAMPLE_MARK}\b", re.IGNORECASE)
+IMPORT_EXAMPLE_SKIPPED = _("Baris contoh dilewati (nama diawali CONTOH).")
 IMPORT_EXAMPLES = [
-    ["Siti Aminah", "P", 1998, "17.08.04.2002", "calon PMI dan keluarga", "", "", "ya", "", ""],
-    ["Rudi Hartono", "L", "12-05-2008", "17.08.04.2002", "pelajar SMA/SMK", "", "", "ya", "Hartono", "ayah"],
+    [
+        f"{EXAMPLE_MARK}: Siti Aminah (baris contoh, tidak diimpor)",
+        "P",
+        1998,
+        "17.08.04.2002",
+        "calon PMI dan keluarga",
+        "",
+        "",
+        "ya",
+        "",
+        "",
+    ],
 ]
 EDUCATION_CONSENT = people.ConsentTerms(
     purpose=Purpose.EDUCATION, lawful_basis=LawfulBasis.CONSENT, purpose_text=str(v.CONSENT_PURPOSE_TEXT)
@@ -84,8 +100,8 @@ class ImportReport:
     def error(self, row: _Row | int, message) -> None:
         self.errors.append({"row": row if isinstance(row, int) else row.number, "message": str(message)})
 
-    def skip(self, row: _Row, message) -> None:
-        self.skipped.append({"row": row.number, "message": str(message)})
+    def skip(self, row: _Row | int, message) -> None:
+        self.skipped.append({"row": row if isinstance(row, int) else row.number, "message": str(message)})
 
 
 @dataclass
@@ -410,6 +426,9 @@ def attendance_import_sheet(
 
     for number, cells in xl.read_rows(source, IMPORT_COLUMNS, on_open=opened):
         report.rows += 1
+        if _EXAMPLE_ROW.match(xl.text(cells.get("name"))):
+            report.skip(number, IMPORT_EXAMPLE_SKIPPED)
+            continue
         row = parser.parse(number, cells)
         if isinstance(row, str):
             report.error(number, row)

@@ -136,10 +136,27 @@ def test_it_fails_the_job_with_a_readable_message_for_a_non_excel_file(world, lo
 def test_the_template_downloads_and_reads_back(world, login, event):
     response = login(world.ani).get("/sosialisasi/impor/templat.xlsx")
     assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="templat-daftar-hadir.xlsx"'
+    persons = Person.objects.count()
+    # Imported unchanged: headers and one example row, which is skipped and reported as such, never a person.
     report = services.attendance_import_sheet(
         actor=world.ani, event=event, source=io.BytesIO(response.content)
     )
-    assert report.created == 2 and report.errors == []
+    assert (report.rows, report.created, report.persons_created, report.errors) == (1, 0, 0, [])
+    assert report.skipped == [{"row": 2, "message": str(services.imports.IMPORT_EXAMPLE_SKIPPED)}]
+    assert "contoh dilewati" in report.skipped[0]["message"].lower()
+    assert Person.objects.count() == persons and not Attendance.objects.filter(event=event).exists()
+
+
+def test_the_example_row_is_skipped_wherever_it_sits_and_real_rows_still_import(world, event):
+    rows = [
+        ["contoh - Budi", "L", 1990, event.village_id, "", "", "", "ya"],  # row 2: an example, any case
+        ["Contohani Putri", "P", 1995, event.village_id, "", "", "", "ya"],  # row 3: a real name, imported
+    ]
+    report = services.attendance_import_sheet(actor=world.ani, event=event, source=_sheet(rows))
+    assert report.created == 1 and [s["row"] for s in report.skipped] == [2]
+    assert Person.objects.filter(name="Contohani Putri").exists()
+    assert not Person.objects.filter(name__icontains="budi").exists()
 
 
 def test_the_status_page_is_scoped(world, login, event):
