@@ -108,9 +108,9 @@ def schema_error_body(problems: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     field = _field_of(first)
     code = first.get("type")
     if field is None:
-        detail = INVALID
+        detail = str(INVALID)
     elif code == "missing":
-        detail = FIELD_MISSING % {"field": field}
+        detail = str(FIELD_MISSING % {"field": field})
     else:
-        detail = FIELD_INVALID % {"field": field}
+        detail = str(FIELD_INVALID % {"field": field})
     return error_body(detail, field=field, code=str(code) if code else None)

@@ -42,7 +42,9 @@ def test_screening_postponement_referral_and_the_villages_follow_up(
     page.get_by_role("button", name="Simpan skrining").click()
     page.wait_for_url("**/perlindungan/skrining/*/")
     assert page.locator("[data-testid=advisory-level]").inner_text() == "Tinggi"
-    assert "work_behind_visit_purpose" in page.locator("[data-testid=breakdown]").inner_text()
+    breakdown = page.locator("[data-testid=breakdown]").inner_text()
+    assert "tanda akan bekerja" in breakdown and "+4 poin" in breakdown
+    assert "work_behind_visit_purpose" not in breakdown, "the breakdown shows labels, not codes"
     screening_url = page.url
 
     # Postpone pending the Disnaker recommendation.
