@@ -10,6 +10,7 @@ from typing import Annotated
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from pydantic import AfterValidator, Field
@@ -24,6 +25,9 @@ TEXT_MESSAGES = {
 }
 CODE_NOT_DIGITS = _("Kode hanya boleh berisi angka 0-9.")
 FREE_TEXT_MAX_LENGTH = text_lib.FREE_TEXT_MAX_LENGTH
+# The model-level bound of free-text TextFields (`validators=[free_text_max_length]`): `full_clean()` in every
+# service then refuses what a form or API schema would, whatever the write path.
+free_text_max_length = MaxLengthValidator(FREE_TEXT_MAX_LENGTH)
 
 
 def _check(value, *, multiline: bool) -> str:

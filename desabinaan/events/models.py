@@ -12,6 +12,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.validators import free_text_max_length
+
 
 def _private_path(instance, filename):
     # A random name: files are served only through scope-checked views.
@@ -149,7 +151,12 @@ class Event(models.Model):
     ends_at = models.DateTimeField(_("selesai"))
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("kelompok sasaran"), blank=True)
     topics = models.ManyToManyField(Topic, verbose_name=_("topik"), blank=True)
-    speakers = models.TextField(_("narasumber"), blank=True, help_text=_("Satu nama/jabatan per baris."))
+    speakers = models.TextField(
+        _("narasumber"),
+        blank=True,
+        help_text=_("Satu nama/jabatan per baris."),
+        validators=[free_text_max_length],
+    )
     partner_agencies = models.ManyToManyField(
         "offices.PartnerAgency", verbose_name=_("instansi mitra"), blank=True, related_name="events"
     )
@@ -157,7 +164,7 @@ class Event(models.Model):
     # Counted heads (a paper count can exceed the named attendance rows).
     actual_attendance = models.PositiveIntegerField(_("jumlah peserta hadir"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
-    report = models.TextField(_("laporan singkat"), blank=True)
+    report = models.TextField(_("laporan singkat"), blank=True, validators=[free_text_max_length])
     reported_at = models.DateTimeField(_("dilaporkan pada"), null=True, blank=True)
     quiz_template = models.ForeignKey(
         QuizTemplate, verbose_name=_("kuis pra/pasca"), null=True, blank=True, on_delete=models.SET_NULL

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.validators import free_text_max_length
+
 
 def _private_path(prefix: str, filename: str) -> str:
     # A random name: files are served only through scope-checked views, and the name must not be guessable even
@@ -35,7 +37,7 @@ class SelectionCriterion(models.Model):
     label = models.CharField(_("nama kriteria"), max_length=200)
     weight = models.PositiveSmallIntegerField(_("bobot"), default=1)
     citation = models.CharField(_("sumber/rujukan"), max_length=300, blank=True)
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = models.TextField(_("catatan"), blank=True, validators=[free_text_max_length])
     active = models.BooleanField(_("aktif"), default=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
@@ -81,7 +83,7 @@ class DesaBinaan(models.Model):
         _("penerbit SK"), max_length=10, choices=IssuingOffice.choices, default=IssuingOffice.KANIM
     )
     sk_file = models.FileField(_("berkas SK (PDF)"), upload_to=sk_upload_to, blank=True, max_length=200)
-    proposal_notes = models.TextField(_("catatan usulan"), blank=True)
+    proposal_notes = models.TextField(_("catatan usulan"), blank=True, validators=[free_text_max_length])
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("diusulkan oleh"),
@@ -120,7 +122,7 @@ class ProposalCriterion(models.Model):
 
     desa_binaan = models.ForeignKey(DesaBinaan, on_delete=models.CASCADE, related_name="proposal_criteria")
     criterion = models.ForeignKey(SelectionCriterion, verbose_name=_("kriteria"), on_delete=models.PROTECT)
-    evidence = models.TextField(_("bukti/keterangan"), blank=True)
+    evidence = models.TextField(_("bukti/keterangan"), blank=True, validators=[free_text_max_length])
 
     class Meta:
         verbose_name = _("kriteria usulan")
@@ -147,7 +149,7 @@ class DesaBinaanTransition(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    reason = models.TextField(_("alasan"))
+    reason = models.TextField(_("alasan"), validators=[free_text_max_length])
 
     class Meta:
         verbose_name = _("riwayat status")
@@ -214,7 +216,7 @@ class Activity(models.Model):
     date = models.DateField(_("tanggal"))
     place = models.CharField(_("tempat"), max_length=200)
     participants = models.PositiveIntegerField(_("jumlah peserta"), default=0)
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = models.TextField(_("catatan"), blank=True, validators=[free_text_max_length])
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("pencatat"), on_delete=models.PROTECT, related_name="+"
     )
@@ -263,13 +265,13 @@ class Question(models.Model):
 
     desa_binaan = models.ForeignKey(DesaBinaan, on_delete=models.CASCADE, related_name="questions")
     topic = models.CharField(_("topik"), max_length=20, choices=Topic.choices)
-    text = models.TextField(_("pertanyaan"))
+    text = models.TextField(_("pertanyaan"), validators=[free_text_max_length])
     asked_on = models.DateField(_("tanggal ditanyakan"), default=timezone.localdate)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
-    answer = models.TextField(_("jawaban"), blank=True)
+    answer = models.TextField(_("jawaban"), blank=True, validators=[free_text_max_length])
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("dijawab oleh"),
@@ -309,7 +311,7 @@ class ForeignerNote(models.Model):
     purpose = models.CharField(_("keperluan"), max_length=200)
     place = models.CharField(_("tempat"), max_length=200)
     seen_on = models.DateField(_("tanggal"))
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = models.TextField(_("catatan"), blank=True, validators=[free_text_max_length])
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("pencatat"), on_delete=models.PROTECT, related_name="+"
     )
@@ -364,7 +366,7 @@ class Evaluation(models.Model):
     quarter = models.PositiveSmallIntegerField(_("triwulan"), choices=[(q, q) for q in (1, 2, 3, 4)])
     # None while no indicator has a value.
     score = models.DecimalField(_("skor"), max_digits=5, decimal_places=1, null=True, blank=True)
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = models.TextField(_("catatan"), blank=True, validators=[free_text_max_length])
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.validators import free_text_max_length
+
 from .rules import Case, Country, JobType, Purpose
 
 VULNERABLE_REASON_REQUIRED = _("Jelaskan mengapa pemohon termasuk kelompok rentan.")
@@ -117,7 +119,7 @@ class ReadinessOutcome(models.Model):
     )
     status = models.CharField(_("hasil"), max_length=20, choices=ReadinessStatus.choices)
     on = models.DateField(_("tanggal"))
-    note = models.TextField(_("catatan"), blank=True)
+    note = models.TextField(_("catatan"), blank=True, validators=[free_text_max_length])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("dicatat oleh"),
@@ -163,13 +165,15 @@ class CollectiveRequest(models.Model):
     contact_name = models.CharField(_("narahubung"), max_length=150)
     contact_phone = models.CharField(_("telepon narahubung"), max_length=20)
     vulnerable_group = models.BooleanField(_("kelompok rentan"), default=False)
-    vulnerable_reason = models.TextField(_("alasan kelompok rentan"), blank=True)
+    vulnerable_reason = models.TextField(
+        _("alasan kelompok rentan"), blank=True, validators=[free_text_max_length]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=CollectiveStatus.choices, default=CollectiveStatus.DRAFT
     )
     submitted_at = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
     service_date = models.DateField(_("tanggal layanan"), null=True, blank=True)
-    decline_reason = models.TextField(_("alasan penolakan"), blank=True)
+    decline_reason = models.TextField(_("alasan penolakan"), blank=True, validators=[free_text_max_length])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("diputuskan oleh"),

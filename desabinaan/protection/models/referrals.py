@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.validators import free_text_max_length
+
 from .reports import Report
 from .screening import Screening
 
@@ -57,10 +59,10 @@ class Referral(models.Model):
         related_name="referrals",
     )
     action = models.CharField(_("tindakan yang diminta"), max_length=20, choices=Action.choices)
-    reason = models.TextField(_("alasan rujukan"))
+    reason = models.TextField(_("alasan rujukan"), validators=[free_text_max_length])
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     outcome = models.CharField(_("hasil"), max_length=20, choices=Outcome.choices, blank=True)
-    outcome_note = models.TextField(_("catatan hasil"), blank=True)
+    outcome_note = models.TextField(_("catatan hasil"), blank=True, validators=[free_text_max_length])
     due_on = models.DateField(_("tenggat"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.validators import free_text_max_length
+
 from .agencies import AgencyCheck, LicensedAgency
 
 # --- Anonymous reports ---------------------------------------------------------------------------------------------
@@ -38,7 +40,7 @@ class Report(models.Model):
     # django.contrib.auth.hashers.make_password of the passphrase shown once to the reporter.
     passphrase_hash = models.CharField(max_length=200, editable=False)
     category = models.CharField(_("kategori"), max_length=20, choices=Category.choices)
-    description = models.TextField(_("apa yang terjadi"))
+    description = models.TextField(_("apa yang terjadi"), validators=[free_text_max_length])
     village = models.ForeignKey(
         "regions.Village",
         verbose_name=_("desa/kelurahan"),
@@ -144,7 +146,7 @@ class ReportMessage(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    body = models.TextField(_("pesan"))
+    body = models.TextField(_("pesan"), validators=[free_text_max_length])
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
 
     AUDIT_SECRET_FIELDS = frozenset({"body"})

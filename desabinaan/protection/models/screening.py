@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.validators import free_text_max_length
 from lib import advisory
 
 from .agencies import AgencyCheck, LicensedAgency
@@ -35,7 +36,7 @@ class IndicatorSet(models.Model):
     is_active = models.BooleanField(_("aktif"), default=False)
     attention_threshold = models.PositiveSmallIntegerField(_("ambang perlu perhatian"), default=3)
     high_threshold = models.PositiveSmallIntegerField(_("ambang tinggi"), default=7)
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = models.TextField(_("catatan"), blank=True, validators=[free_text_max_length])
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
@@ -140,8 +141,10 @@ class Screening(models.Model):
     agency_check = models.CharField(
         _("cek izin perusahaan"), max_length=20, choices=AgencyCheck.choices, blank=True
     )
-    documents_seen = models.TextField(_("dokumen yang diperiksa"), blank=True)
-    notes = models.TextField(_("catatan wawancara"), blank=True)
+    documents_seen = models.TextField(
+        _("dokumen yang diperiksa"), blank=True, validators=[free_text_max_length]
+    )
+    notes = models.TextField(_("catatan wawancara"), blank=True, validators=[free_text_max_length])
     advisory_level = models.CharField(_("tingkat saran"), max_length=20, choices=Level.choices)
     advisory_score = models.PositiveSmallIntegerField(_("skor saran"), default=0)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
@@ -202,8 +205,10 @@ class Decision(models.Model):
 
     screening = models.ForeignKey(Screening, on_delete=models.PROTECT, related_name="decisions")
     kind = models.CharField(_("keputusan"), max_length=20, choices=Kind.choices)
-    rationale = models.TextField(_("alasan"))
-    pending_documents = models.TextField(_("dokumen yang ditunggu"), blank=True)
+    rationale = models.TextField(_("alasan"), validators=[free_text_max_length])
+    pending_documents = models.TextField(
+        _("dokumen yang ditunggu"), blank=True, validators=[free_text_max_length]
+    )
     legal_basis = models.CharField(_("dasar hukum"), max_length=300, blank=True)
     advisory_level = models.CharField(
         _("tingkat saran saat diputuskan"), max_length=20, choices=Level.choices
