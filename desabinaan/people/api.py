@@ -4,9 +4,11 @@ The field names of the request and response schemas are a contract with API clie
 """
 
 import datetime as dt
+import re
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import Field
@@ -16,10 +18,18 @@ from desabinaan.audit.services import access_record
 from desabinaan.core.errors import ErrorOut, error_body, field_invalid
 from desabinaan.core.validators import DigitCode, NameText
 from desabinaan.regions.selectors import village_get
+from lib import nik as nik_lib
+from lib.text import is_ascii_digits
 
 from . import selectors, services
 from . import validation as v
 from .models import Person
+
+# A NIK (16 digits, spaces/dots/dashes as people type them) in a search term: it must not travel in a URL.
+_NIK_IN_TEXT = re.compile(r"[0-9](?:[\s.\-]*[0-9]){15}")
+NIK_IN_NAME_SEARCH = _(
+    "Pencarian nama (q) tidak boleh memuat NIK: kirim NIK dalam isi permintaan ke POST /api/v1/people/search."
+)
 
 router = Router(tags=["orang"])
 
@@ -74,7 +84,21 @@ class ConflictOut(ErrorOut):
 
 
 class PersonFilter(Schema):
-    q: str = Field("", description="Potongan nama (ejaan Muhammad/Moh. dsb. dianggap sama)")
+    q: str = Field(
+        "",
+        description="Potongan nama (ejaan Muhammad/Moh. dsb. dianggap sama). Tanpa NIK: pencarian dengan NIK "
+        "memakai POST /api/v1/people/search",
+    )
+
+
+class PersonSearchIn(Schema):
+    q: str = Field("", description="Potongan nama, seperti q pada GET /api/v1/people (boleh kosong)")
+    nik: str | None = Field(None, description="16 angka: hanya orang dengan NIK ini di wilayah kerja Anda")
+
+
+def _nik_in(text: str) -> str | None:
+    match = _NIK_IN_TEXT.search(text)
+    return nik_lib.normalize(match.group()) if match else None
 
 
 def _ref(person: Person) -> dict:
@@ -125,7 +149,40 @@ def create_person(request, payload: PersonIn):
 @router.get("", response=list[PersonOut], summary="Daftar orang di wilayah kerja")
 @paginate
 def list_people(request, filters: PersonFilter = Query(...)):  # noqa: B008 - ninja's declaration style
+    """Name search. A q holding a NIK (16 digits) is refused with 422 on `q`, so the NIK is never searched by URL:
+    a search with a NIK is `POST /api/v1/people/search`."""
+    if _nik_in(filters.q):
+        raise field_invalid("q", NIK_IN_NAME_SEARCH, code="nik_in_query")
     return selectors.people_for_user(request.auth, q=filters.q)
+
+
+@router.post("/search", response=list[PersonOut], summary="Cari orang (nama dan/atau NIK) di wilayah kerja")
+@paginate
+def search_people(request, payload: PersonSearchIn):
+    """The search that may carry a NIK, in the body so it never sits in a URL or an access log line.
+
+    Same scope and result shape as `GET /api/v1/people`. With `nik`, only the person that NIK belongs to, when in
+    the caller's scope (no rows otherwise, whether the NIK is unknown or elsewhere); `q` further narrows by name.
+    A NIK found is written to the access log (channel "api").
+    """
+    nik = payload.nik
+    if nik is not None and nik.strip():
+        value = nik_lib.normalize(nik)
+        if not is_ascii_digits(value):
+            raise field_invalid("nik", v.NIK_MESSAGES[nik_lib.NOT_DIGITS], code=nik_lib.NOT_DIGITS)
+        if len(value) != 16:
+            raise field_invalid("nik", v.NIK_MESSAGES[nik_lib.WRONG_LENGTH], code=nik_lib.WRONG_LENGTH)
+    else:
+        # A NIK typed into q here is taken as the NIK (it is in the body, as it should be).
+        value = _nik_in(payload.q) or ""
+    # Never a name word made of NIK digits, whichever field carried the NIK.
+    people = selectors.people_search_for_user(
+        request.auth, q=_NIK_IN_TEXT.sub(" ", payload.q), nik=value or None
+    )
+    if value:
+        for person in people[:1]:
+            access_record(actor=request.auth, person=person, channel="api", purpose="cari dengan NIK")
+    return people
 
 
 @router.get("/{int:person_id}", response=PersonOut, summary="Detail orang")

@@ -38,6 +38,18 @@ def people_for_user(user, *, q: str = "", without_consent: bool = False) -> Quer
     return qs.order_by("name", "id")
 
 
+def people_search_for_user(user, *, q: str = "", nik: str | None = None) -> QuerySet[Person]:
+    """people_for_user's name search, narrowed to the person a NIK lives on (exact, through the keyed hash).
+
+    A NIK not found in the user's scope gives no rows, like a NIK of another jurisdiction: nothing tells them apart.
+    """
+    qs = people_for_user(user, q=q)
+    if nik:
+        found = person_find_by_nik(nik=nik, user=user)
+        qs = qs.filter(pk=found.pk) if found is not None else qs.none()
+    return qs
+
+
 def person_get_for_user(user, *, pk: int) -> Person:
     """One person in the user's scope (merged records too, so old links still land somewhere); 404 otherwise."""
     person = (
