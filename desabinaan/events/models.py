@@ -3,6 +3,7 @@
 Target groups, topics and the question bank are data (seeded by 0002_fill_reference_data), editable in the admin.
 """
 
+import datetime as dt
 import secrets
 import uuid
 
@@ -200,7 +201,7 @@ class Event(models.Model):
         return self.starts_at - CHECKIN_EARLY <= now < self.ends_at
 
 
-CHECKIN_EARLY = timezone.timedelta(hours=1)
+CHECKIN_EARLY = dt.timedelta(hours=1)
 
 
 class EventFile(models.Model):

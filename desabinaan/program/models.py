@@ -95,7 +95,7 @@ class DesaBinaan(models.Model):
     # Shown in the public directory only while the liaison's consent is recorded.
     public_contact = models.CharField(_("kontak publik"), max_length=200, blank=True)
     public_contact_consent = models.BooleanField(_("penghubung setuju kontak dipublikasikan"), default=False)
-    criteria = models.ManyToManyField(
+    criteria: "models.ManyToManyField[SelectionCriterion, ProposalCriterion]" = models.ManyToManyField(
         SelectionCriterion, through="ProposalCriterion", verbose_name=_("kriteria"), blank=True
     )
 
