@@ -71,6 +71,19 @@ def _restore_migration_data(django_db_serialized_rollback):
     including tests that open their own browser context."""
 
 
+@pytest.fixture(autouse=True)
+def _migration_rows_present(_restore_migration_data, transactional_db):
+    """Safety net: after some non-browser transactional tests (task-engine tests whose work runs in the test
+    thread) serialized rollback was seen to restore nothing for the next browser test; load the saved rows then."""
+    from django.db import connections
+
+    from conftest import SERIALIZED_CONTENTS
+    from desabinaan.program.models import SelectionCriterion
+
+    if "default" in SERIALIZED_CONTENTS and not SelectionCriterion.objects.exists():
+        connections["default"].creation.deserialize_db_from_string(SERIALIZED_CONTENTS["default"])
+
+
 @pytest.fixture(scope="session")
 def browser() -> Browser:
     with sync_playwright() as pw:
