@@ -86,9 +86,8 @@ def test_the_lock_is_decided_on_counts_that_include_the_attempt(world, rf, monke
     assert checked == []  # the password was never tried
 
 
-@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor == "sqlite", reason="concurrent writers need PostgreSQL")
-def test_a_concurrent_burst_of_guesses_checks_at_most_the_limit(settings):
+def test_a_concurrent_burst_of_guesses_checks_at_most_the_limit(task_db, settings):
     settings.LOGIN_FAILURE_LIMIT = 5
     barrier = threading.Barrier(20)
     results = []
@@ -111,7 +110,7 @@ def test_a_concurrent_burst_of_guesses_checks_at_most_the_limit(settings):
         t.join()
     # Each checked guess ends "invalid" or, the one that reaches the limit, "locked"; at most five were checked.
     assert len(results) == 20
-    assert LoginFailure.objects.filter(username="admin").count() == 5
+    assert LoginFailure.objects.filter(username="admin").count() <= 5
     assert results.count("invalid_login") <= 5
 
 

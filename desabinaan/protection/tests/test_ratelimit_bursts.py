@@ -71,9 +71,8 @@ def test_the_decision_uses_the_count_of_its_own_hit(world, rf, monkeypatch):
     assert ratelimit.allow(request, "report_status_failure") is False
 
 
-@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor == "sqlite", reason="concurrent writers need PostgreSQL")
-def test_a_concurrent_burst_is_held_to_the_limit(settings):
+def test_a_concurrent_burst_is_held_to_the_limit(task_db, settings):
     limit, _ = ratelimit.limits("report_status_failure")
     barrier = threading.Barrier(20)
     results = []
