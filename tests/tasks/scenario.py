@@ -3,6 +3,7 @@
     python -m tests.tasks.scenario setup ROWS   → prints {"job_id", "event_id", "upload"} after enqueueing an import
     python -m tests.tasks.scenario verify JOB   → prints the database's own account of what the import wrote
     python -m tests.tasks.scenario refresh_jobs N → prints {"job_ids"} of N queued one-village refreshes
+    python -m tests.tasks.scenario slow_jobs N → prints {"job_ids"} of N queued jobs that each take 0.4 s
 
 The environment names the database (DATABASE_URL), the engine (TASK_BACKEND, REDIS_URL) and the storage (MEDIA_ROOT).
 """
@@ -110,6 +111,20 @@ def refresh_jobs(count: int) -> dict:
     return {"job_ids": [job.pk for job in jobs]}
 
 
+def slow_jobs(count: int) -> dict:
+    """`count` jobs of tests.tasks.slow, queued in one transaction (enqueued together on commit)."""
+    _django()
+    from django.db import transaction
+
+    from desabinaan.jobs.services import job_start
+
+    from .slow import slow_job
+
+    with transaction.atomic():
+        jobs = [job_start(task=slow_job, kind="test-slow", payload={"i": i}) for i in range(count)]
+    return {"job_ids": [job.pk for job in jobs]}
+
+
 def verify(job_id: int) -> dict:
     _django()
     from django.core.files.storage import default_storage
@@ -139,5 +154,5 @@ def verify(job_id: int) -> dict:
 
 if __name__ == "__main__":
     step, arg = sys.argv[1], int(sys.argv[2])
-    steps = {"setup": setup, "refresh_jobs": refresh_jobs, "verify": verify}
+    steps = {"setup": setup, "refresh_jobs": refresh_jobs, "slow_jobs": slow_jobs, "verify": verify}
     print(json.dumps(steps[step](arg), default=str))

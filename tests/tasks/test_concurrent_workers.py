@@ -2,7 +2,8 @@
 
 The engine named by TASKS_UNDER_TEST: the database engine (rows locked with SKIP LOCKED on PostgreSQL, exclusive
 transactions on SQLite) in the default run, RQ on Redis in CI's PostgreSQL pass. `Job.attempts` counts the leases
-taken: a job delivered twice would show 2 (or a run skipped by the lease), never a double write.
+taken: a job delivered twice would show 2 (or a run skipped by the lease), never a double write. Each job holds its
+lease for 0.4 s (tests.tasks.slow), so a single worker cannot drain the queue before the other's next poll.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def test_two_concurrent_workers_run_every_job_once_and_share_the_queue(task_db, 
         time.sleep(6)
         assert all(process.poll() is None for process in workers)
         done = subprocess.run(
-            [sys.executable, "-m", "tests.tasks.scenario", "refresh_jobs", str(JOBS)],
+            [sys.executable, "-m", "tests.tasks.scenario", "slow_jobs", str(JOBS)],
             env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr[-3000:]
