@@ -1,7 +1,7 @@
 """The screening's advisory level, computed from the interview answers alone. Framework-free.
 
 The function's inputs are the answers and the indicator weights, nothing else: no sex, age, religion, ethnicity or
-home village can reach it (DOMAIN §3, UU PDP Art. 34). Only a "yes" (the behaviour, document gap or route fact was
+home village can reach it (docs/rules.md §3, UU PDP Art. 34). Only a "yes" (the behaviour, document gap or route fact was
 observed) raises the level; "unknown" adds nothing, so an unanswered question never counts against a person.
 """
 

@@ -1,4 +1,4 @@
-"""Target groups, topics, the default question bank (grounded in docs DOMAIN brief) and the default quiz template.
+"""Target groups, topics, the default question bank (sources in docs/rules.md) and the default quiz template.
 
 Data, not code: administrators edit them in the admin. Fees cite PP 45/2024 (in force 17 Dec 2024).
 """

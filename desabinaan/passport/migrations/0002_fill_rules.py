@@ -1,4 +1,4 @@
-"""Default passport rules (DOMAIN.md §2): fee schedules, document types and requirements, the validity rule.
+"""Default passport rules (docs/rules.md §2): fee schedules, document types and requirements, the validity rule.
 
 Later changes are new rows with a new effective date, entered in the admin — never edits of these rows.
 """

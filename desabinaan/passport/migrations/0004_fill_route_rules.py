@@ -1,4 +1,4 @@
-"""Default rules for readiness checks and collective requests (DOMAIN.md §1, §4).
+"""Default rules for readiness checks and collective requests (docs/rules.md §1, §4).
 
 Later changes are new rows with a new effective date, entered in the admin — never edits of these rows.
 """

@@ -1,9 +1,9 @@
-"""Default selection criteria and evaluation indicators (DOMAIN.md §1); administrators edit them afterwards."""
+"""Default selection criteria and evaluation indicators (docs/rules.md §1); administrators edit them afterwards."""
 
 from django.db import migrations
 
-OFFICES = "Kriteria yang disebut kantor imigrasi (tidak ada daftar nasional); lihat DOMAIN.md §1"
-NO_TEMPLATE = "Tidak ada indikator evaluasi nasional; bawaan yang wajar menurut DOMAIN.md §1"
+OFFICES = "Kriteria yang disebut kantor imigrasi (tidak ada daftar nasional); lihat docs/rules.md §1"
+NO_TEMPLATE = "Tidak ada indikator evaluasi nasional; bawaan yang wajar menurut docs/rules.md §1"
 
 CRITERIA = [
     ("kantong_pmi", "Banyak warga bekerja di luar negeri (kantong PMI)", 3),

@@ -1,4 +1,4 @@
-"""Version 1 of the screening checklist: behaviours, documents and routes only (DOMAIN §3–4), never who a person is.
+"""Version 1 of the screening checklist: behaviours, documents and routes only (docs/rules.md §3–4), never who a person is.
 
 Weights are a starting point for the offices to tune in the admin (a change makes a new version).
 """
