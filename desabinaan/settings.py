@@ -100,6 +100,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "desabinaan.core.dbrouter.RequestDatabaseStateMiddleware",
     "desabinaan.core.middleware.SecurityHeadersMiddleware",
     "desabinaan.core.middleware.RejectNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -150,6 +151,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A streaming replica (PostgreSQL) for dashboard and report reads; desabinaan.core.dbrouter decides per query.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL", ""),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["desabinaan.core.dbrouter.PrimaryReplicaRouter"]
 
 # Background work: Django's Tasks API through the django-tasks backport (`django.tasks` on Django 6). TASK_BACKEND:
 # "database" (default; `manage.py worker` polls the database), "rq" (Redis at REDIS_URL; workers on many machines)

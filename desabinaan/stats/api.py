@@ -10,6 +10,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from desabinaan.core.dbrouter import reads_from_replica
 from desabinaan.core.errors import error_responses
 
 from . import selectors
@@ -61,6 +62,7 @@ class SummaryOut(Schema):
 
 
 @router.get("/summary", response={200: SummaryOut, **error_responses(404)})
+@reads_from_replica
 def summary(request, q: Query[SummaryQuery]):
     # TargetError and PeriodError are ValueErrors the pages share; here they become the API's 404 and 422.
     try:

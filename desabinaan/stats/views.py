@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_bulk_record
+from desabinaan.core.dbrouter import reads_from_replica
 from desabinaan.events.selectors import events_for_user
 from desabinaan.jobs.models import Job
 from desabinaan.jobs.services import JobError, job_retry
@@ -53,6 +54,7 @@ def _status_labels(by_status: dict[str, int]) -> list[tuple[str, int]]:
 
 
 @login_required
+@reads_from_replica
 def dashboard(request):
     target = _target_or_403(request)
     error = ""
@@ -224,6 +226,7 @@ def report_detail(request, pk):
 
 
 @login_required
+@reads_from_replica
 def report_download(request, pk, fmt):
     _report_or_404(request, pk)
     field = {"xlsx": "xlsx", "pdf": "pdf"}.get(fmt)
