@@ -160,3 +160,36 @@ def attendance_kwargs(data) -> dict:
         "guardian_name": data.get("guardian_name", ""),
         "guardian_relation": data.get("guardian_relation", ""),
     }
+
+
+class PickerSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Cari orang terdaftar"),
+        max_length=60,
+        required=False,
+        help_text=_("Nama, nomor telepon, atau NIK lengkap (16 angka)."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "autofocus": True}),
+    )
+
+
+class PickForm(ReadableEmptyChoices, forms.Form):
+    """Add a registered person (chosen in the picker) to the attendance list."""
+
+    person = forms.IntegerField(widget=forms.HiddenInput)
+    target_group = forms.ModelChoiceField(
+        label=_("Kelompok sasaran"),
+        queryset=TargetGroup.objects.filter(active=True),
+        to_field_name="code",
+        required=False,
+    )
+    consent = forms.BooleanField(label=v.CONSENT_PURPOSE_TEXT, required=False)
+    guardian_name = forms.CharField(
+        label=_("Nama orang tua/wali (bila di bawah 18 tahun)"), max_length=150, required=False
+    )
+    guardian_relation = forms.CharField(label=_("Hubungan wali"), max_length=50, required=False)
+
+
+class AttendanceEditForm(ReadableEmptyChoices, forms.Form):
+    target_group = forms.ModelChoiceField(
+        label=_("Kelompok sasaran"), queryset=TargetGroup.objects.filter(active=True), required=False
+    )

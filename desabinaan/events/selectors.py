@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.fields.json import KeyTextTransform
@@ -13,6 +14,8 @@ from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.jobs.models import Job
+from desabinaan.people import selectors as people_selectors
+from desabinaan.people.models import Consent, Person, Purpose
 
 from .models import Attendance, Choice, Event, Question, QuizAnswer, QuizResponse, TargetGroup, Topic
 from .tasks import ATTENDANCE_IMPORT
@@ -139,6 +142,59 @@ def attendance_for_event(event: Event) -> QuerySet[Attendance]:
         .select_related("person__village", "target_group")
         .order_by("created_at", "id")
     )
+
+
+# The picker shows a handful of candidates: the officer types more of the name rather than scrolling.
+PICKER_LIMIT = 10
+_PHONE_OR_NIK_SEPARATORS = re.compile(r"[\s.\-+()/]")
+
+
+def attendance_candidates(
+    user, event: Event, *, q: str, limit: int = PICKER_LIMIT
+) -> tuple[list[Person], str]:
+    """Registered persons in the user's scope matching `q` for the attendance picker: (persons, kind).
+
+    kind is "nik" (16 digits: exact lookup through the keyed hash, never the plaintext), "phone" (6+ digits starting
+    0, 62 or 8: the number's digits after the leading 0 or 62), "name" (words of the name, spelling-tolerant), "partial_nik" (digits
+    that are neither: not searched) or "short". Each person carries `attending` (already on this event's list) and
+    `has_consent` (a standing education consent). At most two queries whatever the registry's size.
+    """
+    text = " ".join((q or "").split())
+    digits = _PHONE_OR_NIK_SEPARATORS.sub("", text)
+    if digits.isdigit() and digits.isascii():
+        if len(digits) == 16:
+            found = people_selectors.person_find_by_nik(nik=digits, user=user)
+            qs, kind = Person.objects.filter(pk=found.pk if found else None), "nik"
+        elif len(digits) >= 6 and digits.startswith(("0", "62", "8")):
+            local = digits[2:] if digits.startswith("62") else digits.lstrip("0")
+            qs, kind = people_selectors.people_for_user(user).filter(phone__contains=local), "phone"
+        else:
+            return [], "partial_nik" if len(digits) > 2 else "short"
+    elif any(ch.isdigit() for ch in text) or len(text) < 2:
+        return [], "short" if len(text) < 2 else "partial_nik"
+    else:
+        qs, kind = people_selectors.people_for_user(user, q=text), "name"
+    qs = qs.select_related("village").annotate(
+        attending=Exists(Attendance.objects.filter(event=event, person=OuterRef("pk"))),
+        has_consent=Exists(
+            Consent.objects.filter(
+                person=OuterRef("pk"), purpose=Purpose.EDUCATION, withdrawn_at__isnull=True
+            )
+        ),
+    )
+    return list(qs.order_by("name", "id")[:limit]), kind
+
+
+def attendance_get(*, event: Event, pk: int) -> Attendance:
+    """One attendance of `event` (the event already scoped); 404 otherwise."""
+    attendance = (
+        Attendance.objects.filter(event=event, pk=pk)
+        .select_related("person__village", "target_group")
+        .first()
+    )
+    if attendance is None:
+        raise Http404
+    return attendance
 
 
 def attendance_by_target_group(event: Event) -> list[dict]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_feed, views_import, views_public
+from . import views, views_attendance, views_feed, views_import, views_public
 
 app_name = "events"
 
@@ -17,8 +17,18 @@ urlpatterns = [
     path("<int:pk>/laporan/", views.event_report, name="report"),
     path("<int:pk>/berkas/", views.file_upload, name="file_upload"),
     path("<int:pk>/berkas/<int:file_id>/", views.file_download, name="file"),
-    path("<int:pk>/hadir/", views.attendance_capture, name="attend"),
-    path("<int:pk>/peserta/", views.attendance_list, name="attendance"),
+    path("<int:pk>/hadir/", views_attendance.attendance_capture, name="attend"),
+    path("<int:pk>/hadir/cari/", views_attendance.attendance_search, name="attend_search"),
+    path("<int:pk>/hadir/pilih/", views_attendance.attendance_pick, name="attend_pick"),
+    path("<int:pk>/peserta/", views_attendance.attendance_list, name="attendance"),
+    path(
+        "<int:pk>/peserta/<int:attendance_id>/ubah/", views_attendance.attendance_edit, name="attendance_edit"
+    ),
+    path(
+        "<int:pk>/peserta/<int:attendance_id>/hapus/",
+        views_attendance.attendance_remove,
+        name="attendance_remove",
+    ),
     path("<int:pk>/impor/", views_import.attendance_import, name="import"),
     path("<int:pk>/impor/<int:job_id>/", views_import.import_status, name="import_status"),
     path("<int:pk>/impor/<int:job_id>/ulang/", views_import.import_retry, name="import_retry"),

@@ -28,6 +28,12 @@ NIK_REGISTERED_ELSEWHERE = _(
     "NIK ini terdaftar untuk orang di luar wilayah kerja Anda; hubungi kantor imigrasi."
 )
 NAME_REQUIRED = _("Nama wajib diisi.")
+PERSON_OUT_OF_SCOPE = _("Orang ini terdaftar di luar wilayah kerja Anda.")
+PICKER_QUERY_SHORT = _("Ketik sedikitnya 2 huruf nama, nomor telepon, atau 16 angka NIK.")
+PICKER_PARTIAL_NIK = _("NIK harus lengkap 16 angka; sebagian NIK tidak dicari.")
+PICKER_NONE_FOUND = _(
+    "Tidak ada orang terdaftar yang cocok di wilayah kerja Anda. Daftarkan sebagai peserta baru di bawah."
+)
 CLIENT_ID_REUSED = _(
     "client_id ini sudah dipakai untuk catatan kehadiran #%(id)s dengan data peserta yang berbeda. "
     "Gunakan client_id baru untuk setiap peserta."

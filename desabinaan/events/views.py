@@ -32,16 +32,14 @@ from desabinaan.program.files import stored_file_open
 from . import selectors, services
 from . import validation as v
 from .forms import (
-    AttendanceForm,
     EventForm,
     FileForm,
     HeldForm,
     ReportForm,
     answers_from,
-    attendance_kwargs,
     quiz_form_class,
 )
-from .models import Attendance, Event, QuizResponse
+from .models import Event, QuizResponse
 
 PAGE_SIZE = 25
 
@@ -312,53 +310,6 @@ def file_download(request, event, file_id: int):
 
 def _safe_name(name: str) -> str:
     return "".join(ch for ch in name if ch.isalnum() or ch in "._- ")[:100] or "berkas"
-
-
-# --- Attendance ----------------------------------------------------------------------------------------------------
-
-
-@event_page
-def attendance_capture(request, event):
-    """The phone form. With JavaScript it queues in IndexedDB and syncs to the API; without, it posts here."""
-    require_write(request, event)
-    initial = {"village": event.village}
-    groups = list(event.target_groups.all())
-    if len(groups) == 1:
-        initial["target_group"] = groups[0]
-    form = AttendanceForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attendance_record(
-                actor=request.user,
-                event=event,
-                source=Attendance.Source.FORM,
-                **attendance_kwargs(form.cleaned_data),
-            )
-        except services.AlreadyAttending:
-            form.add_error(None, v.ALREADY_ATTENDING)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Kehadiran dicatat."))
-            return redirect("events:attend", event.pk)
-    return render(
-        request,
-        "events/attend.html",
-        {
-            "event": event,
-            "form": form,
-            "api_url": f"/api/v1/events/{event.pk}/attendance",
-            "count": event.attendances.count(),
-        },
-    )
-
-
-@event_page
-def attendance_list(request, event):
-    page = Paginator(selectors.attendance_for_event(event), 50).get_page(request.GET.get("page"))
-    return render(request, "events/attendance_list.html", {"event": event, "page": page})
 
 
 # --- Quizzes -------------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from .events import (
 )
 from .imports import IMPORT_COLUMNS, IMPORT_EXAMPLES, ImportReport, attendance_import_sheet
 from .quiz import quiz_response_record
+from .roster import attendance_record_person, attendance_remove, attendance_update
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -27,6 +28,9 @@ __all__ = [
     "ImportReport",
     "attendance_import_sheet",
     "attendance_record",
+    "attendance_record_person",
+    "attendance_remove",
+    "attendance_update",
     "can_write_event",
     "event_create",
     "event_file_add",
