@@ -324,6 +324,43 @@ class QuizAnswer(models.Model):
         return f"{self.response_id}:{self.question_id}"
 
 
+class RouteStep(models.Model):
+    """One step of the legal route to work abroad, or one placement-cost rule: who does it, what it costs, and the
+    source. Rows are data (docs/rules.md §4), edited in the admin; a change is a new row with a new effective date.
+    """
+
+    class Kind(models.TextChoices):
+        STEP = "step", _("langkah jalur resmi")
+        COST = "cost", _("aturan biaya penempatan")
+
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, default=Kind.STEP)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    title = models.CharField(_("judul"), max_length=200)
+    who = models.CharField(_("siapa yang mengurus"), max_length=300)
+    cost = models.CharField(_("biaya"), max_length=300)
+    detail = models.TextField(_("penjelasan"), blank=True)
+    citation = models.TextField(_("dasar hukum / sumber"))
+    effective_from = models.DateField(_("berlaku sejak"))
+    effective_to = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    # Officers only (admin): a source was found but not the official text. Never shown on the public page.
+    to_confirm = models.BooleanField(_("perlu dikonfirmasi kantor"), default=False)
+    officer_note = models.TextField(_("catatan untuk petugas"), blank=True)
+
+    class Meta:
+        verbose_name = _("langkah jalur resmi PMI")
+        verbose_name_plural = _("jalur resmi PMI dan biaya penempatan")
+        ordering = ["kind", "order", "-effective_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(effective_to__isnull=True) | Q(effective_to__gte=F("effective_from")),
+                name="route_step_period_order",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
 class OfficeCalendar(models.Model):
     """The secret in an office's iCalendar feed URL: calendar apps cannot log in, so the URL is the key."""
 

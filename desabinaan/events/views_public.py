@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from desabinaan.core import ratelimit
 from desabinaan.core.views import add_service_errors
 
-from . import selectors, services
+from . import learning, selectors, services
 from .forms import AttendanceForm, answers_from, attendance_kwargs, quiz_form_class
 from .models import Attendance, Event, QuizResponse
 
@@ -142,6 +142,8 @@ MODULES = {
     "tanda-bahaya": "events/learn/red_flags.html",
     "paspor": "events/learn/passport.html",
     "tempat-melapor": "events/learn/report.html",
+    "hak-korban": "events/learn/victims.html",
+    "kuhp-baru": "events/learn/kuhp.html",
 }
 
 
@@ -153,7 +155,9 @@ def learn_module(request, slug: str):
     template = MODULES.get(slug)
     if template is None:
         raise Http404
-    return render(request, template)
+    # The legal route and its costs are data (RouteStep rows in force today); the other modules are static text.
+    context = learning.route_on() if slug == "jalur-prosedural" else {}
+    return render(request, template, context)
 
 
 def learn_quiz(request):

@@ -15,6 +15,8 @@ PAGES = [
     "/sosialisasi/belajar/tanda-bahaya/",
     "/sosialisasi/belajar/paspor/",
     "/sosialisasi/belajar/tempat-melapor/",
+    "/sosialisasi/belajar/hak-korban/",
+    "/sosialisasi/belajar/kuhp-baru/",
     "/sosialisasi/belajar/kuis/",
 ]
 
