@@ -48,11 +48,20 @@ IMPORT_TOO_LARGE = _(
 IMPORT_MISSING_COLUMNS = _("Kolom wajib tidak ditemukan di baris judul: %(columns)s. Gunakan templat.")
 IMPORT_BAD_SEX = _("Jenis kelamin harus L atau P.")
 IMPORT_BAD_BIRTH = _("Tahun lahir (mis. 1990) atau tanggal lahir (hh-bb-tttt) tidak terbaca.")
-IMPORT_VILLAGE_UNKNOWN = _("Kode desa/kelurahan tidak dikenal.")
+IMPORT_VILLAGE_UNKNOWN = _(
+    "Kode desa/kelurahan ini tidak ada dalam daftar Kemendagri. Periksa kodenya, atau tulis nama desanya saja."
+)
+IMPORT_VILLAGE_NAME_UNKNOWN = _(
+    'Tidak ada desa/kelurahan bernama "%(name)s" di Kecamatan %(district)s. Periksa ejaannya atau tulis kode '
+    "desanya."
+)
+IMPORT_VILLAGE_NAME_AMBIGUOUS = _(
+    'Ada beberapa desa/kelurahan bernama "%(name)s" di Kecamatan %(district)s (%(codes)s). Tulis kode desanya.'
+)
 IMPORT_DUPLICATE_ROW = _("Orang yang sama sudah ada di baris %(row)s berkas ini.")
-IMPORT_ALREADY_ATTENDING = _("Sudah tercatat hadir di kegiatan ini (tidak ditambahkan lagi).")
+IMPORT_ALREADY_ATTENDING = _("Sudah ada di daftar hadir kegiatan ini (tidak ditambahkan lagi).")
 # A re-run of an import (same import key) that finds this row already written by an earlier attempt.
-IMPORT_ALREADY_IMPORTED = _("Sudah diimpor oleh percobaan sebelumnya (tidak ditambahkan lagi).")
+IMPORT_ALREADY_IMPORTED = _("Sudah ada: diimpor oleh percobaan sebelumnya (tidak ditambahkan lagi).")
 IMPORT_NO_CONSENT = _('Kolom persetujuan tidak diisi "ya": data tidak boleh dicatat.')
 
 # Quizzes and self check-in.

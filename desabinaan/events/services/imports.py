@@ -6,73 +6,45 @@ registered person; otherwise a person with the same name key, birth year and vil
 a concurrent writer falls back to `attendance_record` row by row.
 
 Every row ends up in the report: imported, in `errors` (not imported, with the reason) or in `skipped` (already
-there, or the template's example row: a name starting with "CONTOH", never imported). With an `import_key`, each attendance row written carries a client id derived from (import_key, row
-number), so a re-run of the same import (a worker killed half-way) skips the rows an earlier attempt wrote.
+there, or the template's example row: a name starting with "CONTOH", never imported), with the row number, the
+person's name and, for errors, the column at fault. With an `import_key`, each attendance row written carries a client
+id derived from (import_key, row number), so a re-run of the same import (a worker killed half-way) skips the rows an earlier attempt wrote.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_bulk_created
 from desabinaan.people import services as people
-from desabinaan.people import validation as pv
-from desabinaan.people.crypto import nik_hash
 from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
-from desabinaan.regions.models import District, Village
-from lib import nik as nik_lib
+from desabinaan.regions.models import Village
 from lib import xlsx_import as xl
-from lib.text import fold, name_key
+from lib.text import name_key
 
 from .. import validation as v
-from ..models import Attendance, Event, TargetGroup
+from ..models import Attendance, Event
 from .attendance import AlreadyAttending, attendance_record
 from .common import check_village_write
+from .import_rows import (  # noqa: F401 (IMPORT_COLUMNS, IMPORT_EXAMPLES, IMPORT_EXAMPLE_SKIPPED importable here)
+    _EXAMPLE_ROW,
+    COLUMN_OF,
+    IMPORT_COLUMNS,
+    IMPORT_EXAMPLE_SKIPPED,
+    IMPORT_EXAMPLES,
+    _Problem,
+    _Row,
+    _RowParser,
+)
 
 IMPORT_CHUNK = 1000
 # Namespace of the client ids of imported rows: uuid5(IMPORT_NAMESPACE, f"{import_key}:{row number}").
 IMPORT_NAMESPACE = uuid.UUID("5b0c1f9e-4f53-4d0a-9a6e-2f1f3c7d8e21")
-IMPORT_COLUMNS = [
-    xl.Column("name", "Nama", ("nama lengkap", "nama peserta"), required=True),
-    xl.Column("sex", "L/P", ("jenis kelamin", "jk", "lp"), required=True),
-    xl.Column(
-        "birth", "Tahun atau tanggal lahir", ("tahun lahir", "tanggal lahir", "tgl lahir"), required=True
-    ),
-    xl.Column("village_code", "Kode desa", ("kode desa kelurahan", "kode wilayah"), required=True),
-    xl.Column("target_group", "Kelompok sasaran", ("sasaran", "kelompok")),
-    xl.Column("nik", "NIK"),
-    xl.Column("phone", "Telepon", ("no hp", "hp", "telp", "nomor telepon")),
-    xl.Column("consent", "Setuju (ya/tidak)", ("setuju", "persetujuan")),
-    xl.Column("guardian_name", "Nama wali"),
-    xl.Column("guardian_relation", "Hubungan wali"),
-]
-# The template ships headers and ONE example row, marked by its first cell: the import skips it (never a person).
-EXAMPLE_MARK = "CONTOH"
-_EXAMPLE_ROW = re.compile(rf"^\W*{EXAMPLE_MARK}\b", re.IGNORECASE)
-IMPORT_EXAMPLE_SKIPPED = _("Baris contoh dilewati (nama diawali CONTOH).")
-IMPORT_EXAMPLES = [
-    [
-        f"{EXAMPLE_MARK}: Siti Aminah (baris contoh, tidak diimpor)",
-        "P",
-        1998,
-        "17.08.04.2002",
-        "calon PMI dan keluarga",
-        "",
-        "",
-        "ya",
-        "",
-        "",
-    ],
-]
 EDUCATION_CONSENT = people.ConsentTerms(
     purpose=Purpose.EDUCATION, lawful_basis=LawfulBasis.CONSENT, purpose_text=str(v.CONSENT_PURPOSE_TEXT)
 )
@@ -83,8 +55,12 @@ class ImportReport:
     created: int = 0  # attendance rows added
     persons_created: int = 0
     persons_linked: int = 0
-    errors: list[dict] = field(default_factory=list)  # {"row", "message"}: not imported
-    skipped: list[dict] = field(default_factory=list)  # {"row", "message"}: already there, nothing to do
+    # {"row", "name", "column", "message"}: not imported; the person's name and the sheet column at fault ("" when
+    # the row as a whole is the problem) so the typist finds the cell on the paper list.
+    errors: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(
+        default_factory=list
+    )  # {"row", "name", "message"}: already there, nothing to do
     rows: int = 0
 
     def as_dict(self) -> dict:
@@ -97,116 +73,13 @@ class ImportReport:
             "skipped": self.skipped,
         }
 
-    def error(self, row: _Row | int, message) -> None:
-        self.errors.append({"row": row if isinstance(row, int) else row.number, "message": str(message)})
+    def error(self, row: _Row | int, message, *, name: str = "", column: str = "") -> None:
+        number, name = (row, name) if isinstance(row, int) else (row.number, row.name)
+        self.errors.append({"row": number, "name": name, "column": column, "message": str(message)})
 
-    def skip(self, row: _Row | int, message) -> None:
-        self.skipped.append({"row": row if isinstance(row, int) else row.number, "message": str(message)})
-
-
-@dataclass
-class _Row:
-    number: int
-    name: str
-    sex: str
-    birth_date: dt.date | None
-    birth_year: int
-    village_code: str
-    target_group: TargetGroup | None
-    nik: str
-    phone: str
-    guardian_name: str
-    guardian_relation: str
-    digest: str | None = None
-    key: tuple = ()
-    client_id: uuid.UUID | None = None
-
-
-def _target_group_lookup() -> dict[str, TargetGroup]:
-    table = {}
-    for group in TargetGroup.objects.all():
-        table[fold(group.code)] = group
-        table[fold(group.label)] = group
-    return table
-
-
-def _message(value) -> str:
-    return str(value)
-
-
-class _RowParser:
-    """Turns raw cells into a _Row or an Indonesian reason; keeps the lookups every row needs."""
-
-    def __init__(self, actor):
-        self.scope = scope_for(actor) if actor is not None else None
-        self.groups = _target_group_lookup()
-        self.districts: dict[str, bool] = {}
-        self.today = timezone.localdate()
-
-    def district_exists(self, code: str) -> bool:
-        if code not in self.districts:
-            self.districts[code] = District.objects.filter(code=code).exists()
-        return self.districts[code]
-
-    def parse(self, number: int, cells: dict) -> _Row | str:
-
-        name = xl.text(cells.get("name"))
-        if not name:
-            return _message(v.NAME_REQUIRED)
-        try:
-            sex = xl.parse_sex(cells.get("sex"))
-        except xl.SheetError:
-            return _message(v.IMPORT_BAD_SEX)
-        try:
-            birth_date, birth_year = xl.parse_birth(cells.get("birth"), today=self.today)
-        except xl.SheetError:
-            return _message(v.IMPORT_BAD_BIRTH)
-        if not xl.parse_bool(cells.get("consent")):
-            return _message(v.IMPORT_NO_CONSENT)
-        village_code = xl.text(cells.get("village_code")).replace(" ", "")
-        if self.scope is not None and not self.scope.contains_village(village_code):
-            return _message(pv.VILLAGE_OUT_OF_SCOPE)
-        group_cell = fold(xl.text(cells.get("target_group")))
-        group = self.groups.get(group_cell) if group_cell else None
-        if group_cell and group is None:
-            return _message(v.TARGET_GROUP_UNKNOWN)
-        guardian_name = xl.text(cells.get("guardian_name"))
-        guardian_relation = xl.text(cells.get("guardian_relation"))
-        age = self.today.year - birth_year
-        if birth_date is not None:
-            age -= (self.today.month, self.today.day) < (birth_date.month, birth_date.day)
-        if age < people.ADULT_AGE and not (guardian_name and guardian_relation):
-            return _message(pv.GUARDIAN_REQUIRED)
-        nik = xl.digits(cells.get("nik"))
-        digest = None
-        if nik:
-            try:
-                nik_lib.parse(
-                    nik,
-                    district_exists=self.district_exists,
-                    sex=sex,
-                    birth_date=birth_date,
-                    birth_year=birth_year,
-                )
-            except nik_lib.NikError as error:
-                return _message(pv.NIK_MESSAGES[error.code])
-            digest = nik_hash(nik)
-        row = _Row(
-            number,
-            name,
-            sex,
-            birth_date,
-            birth_year,
-            village_code,
-            group,
-            nik,
-            xl.digits(cells.get("phone"))[:20],
-            guardian_name,
-            guardian_relation,
-            digest,
-        )
-        row.key = ("nik", digest) if digest else ("name", name_key(name), birth_year, village_code)
-        return row
+    def skip(self, row: _Row | int, message, *, name: str = "") -> None:
+        number, name = (row, name) if isinstance(row, int) else (row.number, row.name)
+        self.skipped.append({"row": number, "name": name, "message": str(message)})
 
 
 def _client_id(import_key: str | None, number: int) -> uuid.UUID | None:
@@ -271,7 +144,7 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
     good = []
     for row in rows:
         if row.village_code not in villages:
-            report.error(row, v.IMPORT_VILLAGE_UNKNOWN)
+            report.error(row, v.IMPORT_VILLAGE_UNKNOWN, column=COLUMN_OF["village_code"])
         else:
             good.append(row)
     by_nik = {p.nik_hash: p for p in Person.objects.filter(nik_hash__in=[r.digest for r in good if r.digest])}
@@ -298,7 +171,7 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
             person = by_name.get(key)
         if person is not None:
             if scope is not None and not scope.contains_village(person.village_id):
-                report.error(row, v.NIK_REGISTERED_ELSEWHERE)
+                report.error(row, v.NIK_REGISTERED_ELSEWHERE, column=COLUMN_OF["nik"])
             else:
                 linked.append((row, person))
         elif key in same_as:
@@ -413,7 +286,7 @@ def attendance_import_sheet(
     """
     check_village_write(actor, event.village_id)
     report = ImportReport()
-    parser = _RowParser(actor)
+    parser = _RowParser(actor, event)
     seen: dict[tuple, int] = {}
     chunk: list[_Row] = []
     total = 0
@@ -430,12 +303,12 @@ def attendance_import_sheet(
             report.skip(number, IMPORT_EXAMPLE_SKIPPED)
             continue
         row = parser.parse(number, cells)
-        if isinstance(row, str):
-            report.error(number, row)
+        if isinstance(row, _Problem):
+            report.error(number, row.message, name=xl.text(cells.get("name")), column=row.column)
             continue
         first = seen.get(row.key)
         if first is not None:
-            report.error(number, v.IMPORT_DUPLICATE_ROW % {"row": first})
+            report.error(row, v.IMPORT_DUPLICATE_ROW % {"row": first})
             continue
         seen[row.key] = number
         row.client_id = _client_id(import_key, number)
