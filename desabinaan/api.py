@@ -24,6 +24,7 @@ from desabinaan.offices.api import router as offices_router
 from desabinaan.passport.api import collective_router, readiness_router
 from desabinaan.passport.api import router as passport_router
 from desabinaan.people.api import router as people_router
+from desabinaan.privacy.api import router as privacy_router
 from desabinaan.program.api import router as program_router
 from desabinaan.protection.api import router as protection_router
 from desabinaan.regions.api import router as regions_router
@@ -56,6 +57,8 @@ api.add_router("/me", me_router)
 # Protection owns several top-level paths (/screening, /screenings, /referrals, /reports, /agencies): one router
 # mounted at the root keeps the contract paths without five routers.
 api.add_router("", protection_router)
+# Privacy's paths span two resources (/people/{id}/requests, /data-requests): mounted at the root like protection.
+api.add_router("", privacy_router)
 
 
 UNAUTHORIZED = _("Autentikasi diperlukan.")

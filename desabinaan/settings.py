@@ -61,6 +61,13 @@ SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key-change-me" if DEBUG
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The controller named on the public privacy notice, access documents and breach letters (UU PDP; docs/rules.md §6).
+PRIVACY_CONTROLLER = env_str("PRIVACY_CONTROLLER", "Direktorat Jenderal Imigrasi")
+PRIVACY_CONTACT = env_str(
+    "PRIVACY_CONTACT",
+    "Pejabat Pelindungan Data Pribadi, Direktorat Jenderal Imigrasi, Jl. H.R. Rasuna Said Kav. X-6 No. 8, "
+    "Jakarta Selatan; atau Kantor Imigrasi terdekat",
+)
 
 # Personal data keys (UU PDP): Fernet keys for NIK encryption, newest first (rotate with `manage.py rotate_nik_key`),
 # and the HMAC key of the NIK lookup hash. The system checks refuse to run production without them.
@@ -94,6 +101,7 @@ INSTALLED_APPS = [
     "desabinaan.protection",
     "desabinaan.passport",
     "desabinaan.events",
+    "desabinaan.privacy",
     "desabinaan.stats",
     "desabinaan.web",
 ]

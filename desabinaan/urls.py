@@ -22,6 +22,7 @@ urlpatterns = [
     path("sosialisasi/", include("desabinaan.events.urls")),
     path("dasbor/", include("desabinaan.stats.urls")),
     path("statistik/", include("desabinaan.stats.public_urls")),
+    path("privasi/", include("desabinaan.privacy.urls")),
     path("", include("desabinaan.web.urls")),
 ]
 

@@ -28,6 +28,7 @@ APP_ORDER = [
     "protection",
     "passport",  # follows up readiness checks with protection's services
     "events",
+    "privacy",  # UU PDP workflows: reads people, events, protection, passport records
     "stats",  # reads every app above
     "web",  # public home, inbox, timeline, demo data
 ]

@@ -20,6 +20,7 @@ from desabinaan.passport.models import ReadinessStatus
 from desabinaan.passport.selectors import readiness_checks_for_user
 from desabinaan.people.models import Person
 from desabinaan.people.selectors import people_for_user, people_needing_attention
+from desabinaan.privacy.selectors import data_request_counts
 from desabinaan.program.models import DesaBinaan, PimpasaAssignment, Question
 from desabinaan.protection.models import Referral, Report
 from desabinaan.protection.selectors import (
@@ -171,8 +172,15 @@ INBOX_KINDS: dict[str, tuple[Any, str, dict[str, str]]] = {
     "duplicates_probable": (_("Kemungkinan data ganda"), "people:duplicates", {}),
     "questions_answered": (_("Pertanyaan warga sudah dijawab (30 hari)"), "program:list", {}),
     "events_upcoming": (_("Sosialisasi akan datang (30 hari)"), "events:list", {"when": "upcoming"}),
+    # UU PDP requests (privacy): open ones, and those past their statutory deadline.
+    "data_requests_open": (_("Permintaan data pribadi terbuka"), "privacy:requests", {"open": "1"}),
+    "data_requests_overdue": (
+        _("Permintaan data pribadi lewat tenggat"),
+        "privacy:requests",
+        {"overdue": "1"},
+    ),
 }
-OVERDUE_KINDS = frozenset({"referrals_overdue"})
+OVERDUE_KINDS = frozenset({"referrals_overdue", "data_requests_overdue"})
 
 
 def _item(kind: str, count: int, *, url: str = "") -> AttentionItem:
@@ -206,6 +214,11 @@ def _referral_items(user) -> list[AttentionItem]:
     return [_item("referrals_open", figures["open"]), _item("referrals_overdue", figures["overdue"])]
 
 
+def _data_request_items(user) -> list[AttentionItem]:
+    figures = data_request_counts(user)
+    return [_item("data_requests_open", figures["open"]), _item("data_requests_overdue", figures["overdue"])]
+
+
 def _office_inbox(user) -> list[AttentionItem]:
     scope = scope_for(user)
     questions = scope.filter(Question.objects.filter(answer=""), path="desa_binaan__village")
@@ -228,6 +241,7 @@ def _office_inbox(user) -> list[AttentionItem]:
         _item("imports_failed", attendance_imports_failed(user).count()),
         _item("consent_missing", people["without_consent"]),
         _item("duplicates_probable", people["probable_duplicate_pairs"]),
+        *_data_request_items(user),
     ]
 
 
@@ -247,4 +261,5 @@ def _liaison_inbox(user) -> list[AttentionItem]:
         _item("questions_answered", answered.count(), url=questions_url),
         _item("events_upcoming", events_for_user(user, upcoming=True).count()),
         _item("consent_missing", people_for_user(user, without_consent=True).count()),
+        *_data_request_items(user),
     ]

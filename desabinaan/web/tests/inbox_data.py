@@ -11,6 +11,7 @@ from desabinaan.events.tasks import ATTENDANCE_IMPORT
 from desabinaan.jobs.models import Job
 from desabinaan.passport.models import ReadinessCheck
 from desabinaan.people.services import consent_record, person_create
+from desabinaan.privacy.services import data_request_create
 from desabinaan.program.services import (
     desa_binaan_propose,
     desa_binaan_transition,
@@ -31,9 +32,11 @@ OFFICE_KINDS = {
     "imports_failed",
     "consent_missing",
     "duplicates_probable",
+    "data_requests_open",
+    "data_requests_overdue",
 }
 # Each office's share of the fixture below: one of everything (two persons look like one, so one duplicate pair).
-ONE_OF_EACH = dict.fromkeys(OFFICE_KINDS, 1) | {"referrals_overdue": 0}
+ONE_OF_EACH = dict.fromkeys(OFFICE_KINDS, 1) | {"referrals_overdue": 0, "data_requests_overdue": 0}
 NOTHING = dict.fromkeys(OFFICE_KINDS, 0)
 
 
@@ -84,6 +87,8 @@ def office_share(*, officer, village, new_villages, desa_binaan, prefix):
     )
     # Open and, 40 days on, overdue (the tests travel in time for that); a closed one never counts.
     referral_create(actor=officer, screening=screening, to_village=True, action="visit", reason="Kunjungan")
+    # An access request (UU PDP): due in 3 x 24 hours, overdue 40 days on like the referral.
+    data_request_create(actor=officer, person=applicant, kind="access", received_at=timezone.now())
     question_record(actor=officer, desa_binaan=desa_binaan, topic="passport", text="Berapa biaya paspor?")
     answered = question_record(actor=officer, desa_binaan=desa_binaan, topic="visa", text="Visa kerja?")
     question_answer(actor=officer, question=answered, answer="Melalui P3MI berizin.")

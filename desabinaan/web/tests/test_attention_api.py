@@ -49,6 +49,8 @@ class TestAttentionApi:
             "questions_answered",
             "events_upcoming",
             "consent_missing",
+            "data_requests_open",
+            "data_requests_overdue",
         }
         assert budi["referrals_open"]["count"] == 1
         citra = attention(login(inboxes.citra))

@@ -49,6 +49,8 @@ class TestInbox:
         with time_machine.travel(dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=40)):
             assert counts(inboxes.ani)["referrals_overdue"] == 1
             assert counts(inboxes.dewi)["referrals_overdue"] == 1
+            assert counts(inboxes.ani)["data_requests_overdue"] == 1
+            assert counts(inboxes.dewi)["data_requests_overdue"] == 1
 
     def test_the_liaison_sees_the_village_to_dos(self, inboxes):
         world = inboxes
@@ -58,6 +60,8 @@ class TestInbox:
             "questions_answered": 1,
             "events_upcoming": 2,
             "consent_missing": 1,
+            "data_requests_open": 1,
+            "data_requests_overdue": 0,
         }
         # citra's village (Urai) has none of it.
         assert counts(world.citra) == {
@@ -66,6 +70,8 @@ class TestInbox:
             "questions_answered": 0,
             "events_upcoming": 0,
             "consent_missing": 0,
+            "data_requests_open": 0,
+            "data_requests_overdue": 0,
         }
 
     def test_the_partner_agency_sees_only_its_referrals(self, inboxes):

@@ -10,15 +10,18 @@ from django_tasks import task_backends
 from django_tasks_db.backend import DatabaseBackend
 
 from desabinaan.jobs.tasks import maintenance
+from desabinaan.privacy.tasks import apply_retention_task, escalate_overdue_requests
 from desabinaan.protection.tasks import remind_overdue_referrals
 from desabinaan.stats.live import refresh_enqueue
 from desabinaan.stats.models import PendingRefresh
 from desabinaan.stats.tasks import refresh_start
 
 SCHEDULES = {
-    "frequent": "every 5 minutes: recover jobs of dead workers, delete abandoned uploads, re-queue a lost live refresh",
+    "frequent": "every 5 minutes: recover jobs of dead workers, delete abandoned uploads, re-queue a lost live refresh, "
+    "escalate data-subject requests that just passed their deadline",
     "daily": "07:00: email the overdue-referral reminders",
-    "nightly": "02:00: full rebuild of the dashboard figures, prune finished task results older than 14 days",
+    "nightly": "02:00: full rebuild of the dashboard figures, prune finished task results older than 14 days, "
+    "apply the retention schedule",
 }
 
 
@@ -31,12 +34,14 @@ class Command(BaseCommand):
     def handle(self, *args, schedule: str, **options):
         if schedule == "frequent":
             maintenance.enqueue()
+            escalate_overdue_requests.enqueue()
             # The live refresh re-queues itself on the next write; this covers a worker lost with marks pending.
             if PendingRefresh.objects.exists():
                 refresh_enqueue()
         elif schedule == "daily":
             remind_overdue_referrals.enqueue()
         else:
+            apply_retention_task.enqueue()
             job = refresh_start()
             self.stdout.write(f"penyegaran penuh: tugas {job.pk}")
             if isinstance(task_backends["default"], DatabaseBackend):

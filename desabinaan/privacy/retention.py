@@ -1,0 +1,115 @@
+"""The retention schedule applied: what has passed its period is purged or anonymised, in batches.
+
+One handler per record type (models.RecordType): `expired(rule, now)` lists the ids the rule reaches and `act(ids)`
+does it. The dry run and the real run call the same `expired`, so the dry run lists exactly what the run removes.
+Figures already counted stay: persons are anonymised in place (attendance rows and their counts remain).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Exists, Max, OuterRef
+from django.utils import timezone
+
+from desabinaan.audit.models import AccessEntry
+from desabinaan.passport.models import ReadinessCheck
+from desabinaan.people.models import Consent, Person, Purpose
+from desabinaan.protection.models import Screening
+
+from . import selectors, services
+from .models import DataRequest, RecordType, RetentionRule
+
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Line:
+    record_type: str
+    label: str
+    action: str
+    ids: list[int]
+
+
+def _education_persons(rule: RetentionRule, now: dt.datetime) -> list[int]:
+    """Persons known only from sosialisasi whose last attendance (or registration) is older than the period."""
+    cutoff = now - dt.timedelta(days=rule.period_days)
+    other_purpose = Consent.objects.filter(person=OuterRef("pk")).exclude(purpose=Purpose.EDUCATION)
+    qs = (
+        Person.objects.active()
+        .exclude(name=services.ANONYMISED_NAME)
+        .filter(created_at__lt=cutoff)
+        .exclude(Exists(Screening.objects.filter(person=OuterRef("pk"))))
+        .exclude(Exists(ReadinessCheck.objects.filter(person=OuterRef("pk"))))
+        .exclude(Exists(other_purpose))
+        .exclude(Exists(DataRequest.objects.open().filter(person=OuterRef("pk"))))
+        .annotate(last_seen=Max("attendances__event__starts_at"))
+        .filter(last_seen__lt=cutoff)
+    )
+    return list(qs.order_by("pk").values_list("pk", flat=True))
+
+
+def _anonymise_persons(ids: list[int]) -> None:
+    for person in Person.objects.filter(pk__in=ids):
+        services.person_anonymise(
+            actor=None, person=person, summary="Masa retensi berakhir: data dianonimkan"
+        )
+
+
+def _old_access_log(rule: RetentionRule, now: dt.datetime) -> list[int]:
+    cutoff = now - dt.timedelta(days=rule.period_days)
+    return list(AccessEntry.objects.filter(at__lt=cutoff).order_by("pk").values_list("pk", flat=True))
+
+
+def _delete_access_log(ids: list[int]) -> None:
+    AccessEntry.objects.filter(pk__in=ids).delete()
+
+
+def _closed_request_contacts(rule: RetentionRule, now: dt.datetime) -> list[int]:
+    cutoff = now - dt.timedelta(days=rule.period_days)
+    qs = DataRequest.objects.filter(closed_at__lt=cutoff).exclude(requester_name="", requester_contact="")
+    return list(qs.order_by("pk").values_list("pk", flat=True))
+
+
+def _clear_request_contacts(ids: list[int]) -> None:
+    DataRequest.objects.filter(pk__in=ids).update(requester_name="", requester_contact="")
+
+
+HANDLERS: dict[str, tuple[Callable[[RetentionRule, dt.datetime], list[int]], Callable[[list[int]], None]]] = {
+    RecordType.EDUCATION_PERSON: (_education_persons, _anonymise_persons),
+    RecordType.ACCESS_LOG: (_old_access_log, _delete_access_log),
+    RecordType.REQUEST_CONTACT: (_closed_request_contacts, _clear_request_contacts),
+}
+
+
+def plan(now: dt.datetime | None = None) -> list[Line]:
+    """What a run at `now` would purge or anonymise, per record type (changes nothing)."""
+    now = now or timezone.now()
+    lines = []
+    for rule in selectors.retention_rules_in_force(timezone.localdate(now)):
+        expired, _act = HANDLERS[rule.record_type]
+        lines.append(
+            Line(
+                rule.record_type,
+                rule.get_record_type_display(),
+                rule.get_action_display(),
+                expired(rule, now),
+            )
+        )
+    return lines
+
+
+def apply(*, dry_run: bool, now: dt.datetime | None = None) -> list[Line]:
+    """Run the schedule (or only plan it with `dry_run`); each batch commits on its own."""
+    lines = plan(now)
+    if dry_run:
+        return lines
+    for line in lines:
+        _expired, act = HANDLERS[line.record_type]
+        for start in range(0, len(line.ids), BATCH):
+            with transaction.atomic():
+                act(line.ids[start : start + BATCH])
+    return lines

@@ -1,0 +1,51 @@
+"""Writes of the privacy app, by responsibility: `requests` (data-subject requests and what they do to the record)
+and `breaches` (the breach register). `from desabinaan.privacy import services` keeps working."""
+
+from .breaches import breach_mark_notified, breach_record
+from .requests import (
+    ALREADY_CLOSED,
+    ANONYMISED_NAME,
+    GUARDIAN_REQUIRED,
+    KEEP_OPEN_REFERRAL,
+    KEEP_SCREENING,
+    NOT_VERIFIED,
+    PERSON_OUT_OF_SCOPE,
+    access_document_recorded,
+    consents_withdraw_all,
+    data_request_close,
+    data_request_create,
+    data_request_submit,
+    data_request_verify,
+    data_requests_escalate,
+    erasure_blockers,
+    person_anonymise,
+    person_correct,
+    person_erase,
+    person_restrict,
+    restriction_lift,
+)
+
+__all__ = [
+    "ALREADY_CLOSED",
+    "ANONYMISED_NAME",
+    "GUARDIAN_REQUIRED",
+    "KEEP_OPEN_REFERRAL",
+    "KEEP_SCREENING",
+    "NOT_VERIFIED",
+    "PERSON_OUT_OF_SCOPE",
+    "access_document_recorded",
+    "breach_mark_notified",
+    "breach_record",
+    "consents_withdraw_all",
+    "data_request_close",
+    "data_request_create",
+    "data_request_submit",
+    "data_request_verify",
+    "data_requests_escalate",
+    "erasure_blockers",
+    "person_anonymise",
+    "person_correct",
+    "person_erase",
+    "person_restrict",
+    "restriction_lift",
+]
