@@ -7,7 +7,7 @@ from django.contrib import admin
 
 from desabinaan.audit.services import access_record
 
-from .models import Consent, NotDuplicate, Person
+from .models import Consent, LawfulBasisDefault, NotDuplicate, Person
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -84,3 +84,11 @@ class ConsentAdmin(ReadOnlyAdmin):
 class NotDuplicateAdmin(ReadOnlyAdmin):
     list_display = ["person_a", "person_b", "decided_by", "decided_at"]
     list_select_related = ["person_a", "person_b", "decided_by"]
+
+
+@admin.register(LawfulBasisDefault)
+class LawfulBasisDefaultAdmin(admin.ModelAdmin):
+    """Rule data: add a new row with a new effective date rather than editing one in force (docs/rules.md §6)."""
+
+    list_display = ["purpose", "role", "lawful_basis", "effective_from", "source"]
+    list_filter = ["purpose", "lawful_basis"]

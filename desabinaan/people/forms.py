@@ -93,26 +93,49 @@ class NikSearchForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    purpose = forms.ChoiceField(label=_("Tujuan"), choices=Purpose.choices)
+    """Several purposes in one step. The lawful basis of each is preset (data, `LawfulBasisDefault`); only roles
+    that may choose another basis get the `lawful_basis` field (the service refuses it from anyone else)."""
+
+    purposes = forms.MultipleChoiceField(
+        label=_("Tujuan (boleh lebih dari satu)"),
+        choices=Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": v.PURPOSE_REQUIRED},
+    )
     lawful_basis = forms.ChoiceField(
         label=_("Dasar pemrosesan (UU PDP Pasal 20)"),
-        choices=LawfulBasis.choices,
-        initial=LawfulBasis.CONSENT,
+        choices=[("", _("— bawaan tiap tujuan (tertera di atas) —")), *LawfulBasis.choices],
+        required=False,
+        help_text=_(
+            "Ubah hanya bila kasus ini memakai dasar lain; berlaku untuk semua tujuan yang dicentang."
+        ),
     )
     purpose_text = forms.CharField(
-        label=_("Teks yang dibacakan/ditunjukkan"),
+        label=_("Teks lain yang dibacakan/ditunjukkan (tidak wajib)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Kosongkan untuk memakai teks baku tujuan yang dipilih (tertera di atas)."),
+        help_text=_(
+            "Kosongkan untuk memakai teks baku tiap tujuan (tertera di atas). Teks lain hanya untuk satu tujuan."
+        ),
     )
     guardian_name = forms.CharField(label=_("Nama orang tua/wali"), required=False, max_length=150)
     guardian_relation = forms.CharField(label=_("Hubungan dengan orang ini"), required=False, max_length=50)
 
+    def __init__(self, *args, may_choose_basis: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_choose_basis:
+            del self.fields["lawful_basis"]
+
     def clean(self):
         data = super().clean()
-        if data.get("purpose") and not data.get("purpose_text"):
-            data["purpose_text"] = str(PURPOSE_TEXTS[data["purpose"]])
+        if data.get("purpose_text") and len(data.get("purposes") or []) > 1:
+            self.add_error("purpose_text", v.PURPOSE_TEXT_ONE_PURPOSE)
         return data
+
+    def purpose_texts(self) -> dict[str, str]:
+        """The text shown for each chosen purpose: the typed one, or the purpose's standard text."""
+        typed = self.cleaned_data.get("purpose_text", "").strip()
+        return {p: typed or str(PURPOSE_TEXTS[p]) for p in self.cleaned_data["purposes"]}
 
 
 class MergeChooseForm(forms.Form):

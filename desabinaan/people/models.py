@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Func, Q
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.accounts.models import Role
 from lib import nik as nik_lib
 
 
@@ -149,6 +150,28 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.person_id} {self.purpose} {self.lawful_basis}"
+
+
+class LawfulBasisDefault(models.Model):
+    """The lawful basis a consent form presets for a purpose (and optionally a role): data with its source and the
+    date from which it applies, editable in the admin. Officers may choose another basis on the form; village
+    liaisons see the preset and cannot change it (`people.services.consents_record`). docs/rules.md §6."""
+
+    purpose = models.CharField(_("tujuan"), max_length=20, choices=Purpose.choices)
+    # Empty: every role without a row of its own.
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices, blank=True)
+    lawful_basis = models.CharField(_("dasar pemrosesan"), max_length=30, choices=LawfulBasis.choices)
+    source = models.CharField(_("sumber"), max_length=300)
+    effective_from = models.DateField(_("berlaku sejak"))
+    note = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("dasar pemrosesan bawaan")
+        verbose_name_plural = _("dasar pemrosesan bawaan")
+        ordering = ["purpose", "role", "-effective_from"]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} → {self.get_lawful_basis_display()}"
 
 
 class NotDuplicate(models.Model):

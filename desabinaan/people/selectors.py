@@ -9,6 +9,7 @@ from itertools import combinations
 from cryptography.fernet import InvalidToken
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
@@ -16,7 +17,7 @@ from lib import nik as nik_lib
 from lib.text import is_ascii_digits, name_key
 
 from .crypto import nik_decrypt, nik_hash
-from .models import Consent, NotDuplicate, Person
+from .models import Consent, LawfulBasis, LawfulBasisDefault, NotDuplicate, Person
 
 # Name keys shared by more than this many persons in a scope are not examined pair by pair (a very common name
 # in a large jurisdiction); they still show up through the create-time check.
@@ -171,3 +172,18 @@ def consent_get_for_user(user, *, pk: int) -> Consent:
     if consent is None:
         raise Http404
     return consent
+
+
+def lawful_basis_preset(*, purpose: str, role: str = "", on=None) -> tuple[str, str]:
+    """(lawful basis, source) preset for `purpose` and the collector's `role` on day `on`: the newest row in force,
+    a row for the role before the one for every role. Consent (UU PDP Art. 20(2)(a)) when no row applies."""
+    row = (
+        LawfulBasisDefault.objects.filter(
+            purpose=purpose, role__in=[role or "", ""], effective_from__lte=on or timezone.localdate()
+        )
+        .order_by("-role", "-effective_from", "-id")
+        .first()
+    )
+    if row is None:
+        return LawfulBasis.CONSENT, ""
+    return row.lawful_basis, row.source

@@ -34,6 +34,13 @@ BIRTH_YEAR_RANGE = _("Tahun lahir tidak masuk akal.")
 VILLAGE_UNKNOWN_CODE = _("Kode desa/kelurahan tidak dikenal.")
 VILLAGE_OUT_OF_SCOPE = _("Anda hanya dapat mendaftarkan orang dari desa/kelurahan di wilayah kerja Anda.")
 READ_ONLY = _("Akun Anda hanya dapat melihat data, tidak dapat mengubahnya.")
+PURPOSE_REQUIRED = _("Centang sedikitnya satu tujuan.")
+PURPOSE_TEXT_ONE_PURPOSE = _(
+    "Teks lain hanya dapat dipakai untuk satu tujuan; kosongkan untuk memakai teks baku."
+)
+LAWFUL_BASIS_OFFICERS_ONLY = _(
+    "Dasar pemrosesan ditetapkan otomatis menurut tujuan; hanya petugas Kantor Imigrasi yang dapat mengubahnya."
+)
 VERSION_CONFLICT = _(
     "Data orang ini sudah diubah oleh pengguna lain sejak Anda membukanya. "
     "Muat ulang halaman, periksa perubahannya, lalu simpan lagi."

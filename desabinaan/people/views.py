@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,6 +23,7 @@ from desabinaan.core.views import add_service_errors
 from . import selectors, services
 from . import validation as v
 from .forms import PURPOSE_TEXTS, ConsentForm, MergeChooseForm, NikSearchForm, PersonEditForm, PersonForm
+from .models import LawfulBasis, Purpose
 
 PAGE_SIZE = 25
 NAME_SEARCH_HAS_DIGITS = gettext_lazy(
@@ -207,26 +208,58 @@ def person_edit(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def consent_create(request, pk: int):
+    """Several purposes in one step; each purpose's lawful basis is preset and shown, changeable by officers only.
+
+    ?tujuan=passport (from the readiness check) ticks that purpose. A basis sent by someone who may not choose it
+    is refused by the service (403): the form never offers it to them.
+    """
     _require_write(request)
     person = selectors.person_get_for_user(request.user, pk=pk)
-    form = ConsentForm(request.POST or None)
+    may_choose = services.can_choose_lawful_basis(request.user)
+    wanted = request.GET.get("tujuan", "")
+    initial = {"purposes": [wanted] if wanted in Purpose.values else []}
+    form = ConsentForm(request.POST or None, initial=initial, may_choose_basis=may_choose)
     if request.method == "POST" and form.is_valid():
         try:
-            services.consent_record(actor=request.user, person=person, **form.cleaned_data)
+            consents = services.consents_record(
+                actor=request.user,
+                person=person,
+                purpose_texts=form.purpose_texts(),
+                lawful_basis=request.POST.get("lawful_basis", "")
+                if not may_choose
+                else form.cleaned_data["lawful_basis"],
+                guardian_name=form.cleaned_data["guardian_name"],
+                guardian_relation=form.cleaned_data["guardian_relation"],
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Persetujuan tercatat."))
+            messages.success(
+                request,
+                ngettext("%(n)s persetujuan tercatat.", "%(n)s persetujuan tercatat.", len(consents))
+                % {"n": len(consents)},
+            )
             return redirect("people:detail", pk=person.pk)
+    role = getattr(request.user, "role", "")
+    purposes = []
+    for value, label in Purpose.choices:
+        basis, source = selectors.lawful_basis_preset(purpose=value, role=role)
+        purposes.append(
+            {
+                "label": label,
+                "text": PURPOSE_TEXTS[value],
+                "basis": LawfulBasis(basis).label,
+                "source": source,
+            }
+        )
     return render(
         request,
         "people/consent.html",
         {
             "form": form,
             "person": person,
-            "purpose_texts": [
-                (label, PURPOSE_TEXTS[value]) for value, label in form.fields["purpose"].choices
-            ],
+            "purposes": purposes,
+            "may_choose_basis": may_choose,
             "is_minor": (age := person.age_on(timezone.localdate())) is not None and age < services.ADULT_AGE,
         },
     )

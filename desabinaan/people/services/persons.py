@@ -26,12 +26,15 @@ from lib.text import name_key
 from .. import validation as v
 from ..crypto import nik_decrypt, nik_encrypt, nik_hash
 from ..models import Consent, Person
+from ..selectors import lawful_basis_preset
 
 ADULT_AGE = 18
 # Fields person_update may change; anything else goes through its own service (merge, NIK rotation).
 EDITABLE_FIELDS = ("name", "birth_date", "birth_year", "sex", "village", "phone")
 UNCHANGED = object()
 NIK_REVEAL_ROLES = frozenset({Role.OFFICER, Role.PIMPASA, Role.NATIONAL_ADMIN})
+# Who may record a lawful basis other than the preset one (a case that rests on another basis).
+BASIS_CHOOSING_ROLES = frozenset({Role.OFFICER, Role.PIMPASA, Role.NATIONAL_ADMIN})
 # The access-log purpose of a full-NIK view; tests and the subject-access report look for it.
 NIK_REVEAL_PURPOSE = "tampilkan NIK"
 
@@ -247,6 +250,49 @@ def consent_record(
     consent.save()
     audit_created(actor=actor, target=consent, summary=f"Persetujuan {purpose} untuk orang #{person.pk}")
     return consent
+
+
+def can_choose_lawful_basis(user) -> bool:
+    """Officers (and national administrators) may record another lawful basis than the preset; liaisons may not."""
+    return bool(getattr(user, "is_authenticated", False)) and (
+        user.is_superuser or user.role in BASIS_CHOOSING_ROLES
+    )
+
+
+@transaction.atomic
+def consents_record(
+    *,
+    actor,
+    person: Person,
+    purpose_texts: dict[str, str],
+    lawful_basis: str = "",
+    guardian_name: str = "",
+    guardian_relation: str = "",
+) -> list[Consent]:
+    """Record several purposes in one step ({purpose: text shown}), each under its preset lawful basis
+    (`selectors.lawful_basis_preset`) unless an officer chose `lawful_basis`. PermissionDenied when anyone else
+    sends a basis other than the preset: the form never offers it to them, so this is a forged request."""
+    if not purpose_texts:
+        raise ValidationError({"purposes": v.PURPOSE_REQUIRED})
+    role = getattr(actor, "role", "")
+    may_choose = can_choose_lawful_basis(actor)
+    consents = []
+    for purpose, text in purpose_texts.items():
+        preset, _source = lawful_basis_preset(purpose=purpose, role=role)
+        if lawful_basis and lawful_basis != preset and not may_choose:
+            raise PermissionDenied(v.LAWFUL_BASIS_OFFICERS_ONLY)
+        consents.append(
+            consent_record(
+                actor=actor,
+                person=person,
+                purpose=purpose,
+                lawful_basis=lawful_basis or preset,
+                purpose_text=text,
+                guardian_name=guardian_name,
+                guardian_relation=guardian_relation,
+            )
+        )
+    return consents
 
 
 @transaction.atomic

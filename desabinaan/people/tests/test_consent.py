@@ -66,17 +66,13 @@ def test_the_consent_page_shows_the_purpose_text_and_records_it(world, login, ma
     client = login(world.budi)
     html = client.get(f"/orang/{person.pk}/persetujuan/").content.decode()
     assert str(PURPOSE_TEXTS["education"])[:60] in html
-    response = client.post(
-        f"/orang/{person.pk}/persetujuan/", {"purpose": "education", "lawful_basis": "consent"}
-    )
+    response = client.post(f"/orang/{person.pk}/persetujuan/", {"purposes": ["education"]})
     assert response.status_code == 302
     assert Consent.objects.get().purpose_text == str(PURPOSE_TEXTS["education"])
 
 
 def test_the_consent_page_rejects_a_minor_without_guardian(world, login, minor):
-    response = login(world.budi).post(
-        f"/orang/{minor.pk}/persetujuan/", {"purpose": "education", "lawful_basis": "consent"}
-    )
+    response = login(world.budi).post(f"/orang/{minor.pk}/persetujuan/", {"purposes": ["education"]})
     assert response.status_code == 200
     assert str(v.GUARDIAN_REQUIRED) in response.content.decode()
     assert not Consent.objects.exists()
