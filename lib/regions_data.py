@@ -6,6 +6,7 @@ Framework-free: yields (code, name, parent_code) per level so importers and benc
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,14 @@ class RegionRow:
     @property
     def parent_code(self) -> str:
         return self.code.rsplit(".", 1)[0] if self.level > 1 else ""
+
+
+def source_digest() -> str:
+    """SHA-256 of the shipped source files: equal digests mean the same rows (a re-import can skip the work)."""
+    digest = hashlib.sha256(source_version().encode())
+    for name in ("wilayah", "desa", "kodepos"):
+        digest.update(resources.files("lokal").joinpath("data").joinpath(f"{name}.json.gz").read_bytes())
+    return digest.hexdigest()
 
 
 def _matches(code: str, prefixes: Sequence[str] | None) -> bool:

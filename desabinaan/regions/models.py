@@ -83,6 +83,8 @@ class RegionImport(models.Model):
     legal_basis = models.CharField(_("dasar hukum"), max_length=120)
     # "national", or the comma-separated code prefixes of a partial import.
     scope = models.CharField(_("cakupan"), max_length=300, default="national")
+    # SHA-256 of the source files: a re-run with the same digest and scope is a no-op without reading a row.
+    source_digest = models.CharField(_("sidik sumber"), max_length=64, blank=True, editable=False)
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from lib import regions_data
 from lib.text import fold
@@ -31,7 +32,22 @@ class ImportResult:
         return bool(self.created or self.updated)
 
 
-def _fields(row: regions_data.RegionRow, folded: dict[str, str]) -> dict:
+class _Folder(dict):
+    """fold() memoised per whitespace-separated word: region names share most words ("Suka", "Mulya", "Jaya").
+
+    fold works word by word (punctuation becomes a space), so folding each word and joining the non-empty results
+    equals folding the whole name.
+    """
+
+    def __missing__(self, word: str) -> str:
+        value = self[word] = fold(word)
+        return value
+
+    def name(self, text: str) -> str:
+        return " ".join(f for f in (self[w] for w in text.split()) if f)
+
+
+def _fields(row: regions_data.RegionRow, folded: dict[str, str], folder: _Folder | None = None) -> dict:
     """Model field values for `row`; `folded` maps district and regency codes to their folded names."""
     fields = {"code": row.code, "name": row.name}
     if row.level < 4:
@@ -44,7 +60,8 @@ def _fields(row: regions_data.RegionRow, folded: dict[str, str]) -> dict:
     regency_code = row.code[:5]
     # District and regency names too, so "tebat monok kepahiang" narrows to the right village. Equal to
     # fold(f"{name} {district} {regency}"): folding works word by word, so the parents' parts are folded once.
-    parts = (fold(row.name), folded.get(row.parent_code, ""), folded.get(regency_code, ""))
+    own = folder.name(row.name) if folder is not None else fold(row.name)
+    parts = (own, folded.get(row.parent_code, ""), folded.get(regency_code, ""))
     fields.update(
         district_id=row.parent_code,
         regency_id=regency_code,
@@ -52,6 +69,61 @@ def _fields(row: regions_data.RegionRow, folded: dict[str, str]) -> dict:
         search_text=" ".join(p for p in parts if p)[:300],
     )
     return fields
+
+
+def _insert_raw(model, fields: list[dict]) -> None:
+    """Rows into an empty table without model instances: COPY on PostgreSQL, executemany elsewhere.
+
+    Used only for a level whose table is empty (the first import), where there is nothing to compare: the same
+    values bulk_create would write, without building 91,599 model objects.
+    """
+    if not fields:
+        return
+    columns = list(fields[0])
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in fields:
+                    copy.write_row([row[c] for c in columns])
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            # Table and column names come from the model (quoted), never from input; values are parameters.
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
+            cursor.executemany(sql, [[row[c] for c in columns] for row in fields])
+
+
+@contextmanager
+def _search_index_rebuilt_after(model):
+    """For a first import of the villages: the search index is built once after the rows, not row by row.
+
+    SQLite: the FTS5 insert trigger is dropped for the load and the index rebuilt from the table ('rebuild');
+    PostgreSQL: the trigram index is dropped and created again. Both inside the import's transaction, so a failed
+    import leaves the index as it was (migration 0004 defines both).
+    """
+    if model is not Village or connection.vendor not in ("sqlite", "postgresql"):
+        yield
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TRIGGER regions_village_fts_ai")
+            yield
+            cursor.execute(_SQLITE_FTS_INSERT_TRIGGER)
+            cursor.execute("INSERT INTO regions_village_fts(regions_village_fts) VALUES ('rebuild')")
+        else:
+            cursor.execute("DROP INDEX IF EXISTS regions_village_search_trgm")
+            yield
+            cursor.execute(_POSTGRES_TRIGRAM_INDEX)
+
+
+_SQLITE_FTS_INSERT_TRIGGER = (
+    "CREATE TRIGGER regions_village_fts_ai AFTER INSERT ON regions_village BEGIN "
+    "INSERT INTO regions_village_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+)
+_POSTGRES_TRIGRAM_INDEX = (
+    "CREATE INDEX regions_village_search_trgm ON regions_village USING gin (search_text gin_trgm_ops)"
+)
 
 
 _COMPARED = {
@@ -62,29 +134,57 @@ _COMPARED = {
 }
 
 
+def _last_digest() -> str:
+    last = RegionImport.objects.order_by("-id").values_list("source_digest", "scope").first()
+    return "" if last is None else f"{last[0]}|{last[1]}"
+
+
 @transaction.atomic
 def regions_import(
     *,
     prefixes: Sequence[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    force: bool = False,
 ) -> ImportResult:
-    """Create or update regions from the shipped Kemendagri list; `prefixes` limits it (e.g. ["17"])."""
+    """Create or update regions from the shipped Kemendagri list; `prefixes` limits it (e.g. ["17"]).
+
+    The source's digest is stored with each import: a re-run of the same source and scope changes nothing without
+    reading a row (`force` compares every row anyway, e.g. after a table was edited by hand).
+    """
     started = time.perf_counter()
     result = ImportResult()
+    scope = ",".join(prefixes)[:300] if prefixes else "national"
+    digest = regions_data.source_digest()
+    if not force and _last_digest() == f"{digest}|{scope}":
+        result.unchanged = sum(model.objects.count() for model in _MODELS.values())
+        if progress:
+            progress(result.unchanged, result.unchanged)
+        return _record(result, started, scope, digest)
     rows = list(regions_data.rows(prefixes))
-    folded = {row.code: fold(row.name) for row in rows if row.level < 4}
+    folder = _Folder()
+    folded = {row.code: folder.name(row.name) for row in rows if row.level < 4}
     total = len(rows)
     done = 0
     for level, model in _MODELS.items():
         compared = _COMPARED[level]
+        level_rows = [r for r in rows if r.level == level]
+        if not model.objects.exists():
+            # First import of this level: nothing to compare, so no model instances at all.
+            with _search_index_rebuilt_after(model):
+                _insert_raw(model, [_fields(row, folded, folder) for row in level_rows])
+            result.created += len(level_rows)
+            done += len(level_rows)
+            if progress:
+                progress(done, total)
+            continue
         existing = {
             values[0]: values[1:] for values in model.objects.values_list("code", *compared).iterator()
         }
         to_create, to_update = [], []
-        for row in (r for r in rows if r.level == level):
-            fields = _fields(row, folded)
+        for row in level_rows:
+            fields = _fields(row, folded, folder)
             current = existing.get(row.code)
-            # Instances are built only for rows that change: a no-op re-run stays a dictionary comparison.
+            # Instances are built only for rows that change: a forced no-op stays a dictionary comparison.
             if current is None:
                 to_create.append(model(**fields))
             elif current != tuple(fields[f] for f in compared):
@@ -101,12 +201,17 @@ def regions_import(
         result.updated += len(to_update)
     if progress:
         progress(total, total)
+    return _record(result, started, scope, digest)
+
+
+def _record(result: ImportResult, started: float, scope: str, digest: str) -> ImportResult:
     result.seconds = time.perf_counter() - started
     RegionImport.objects.create(
         source=regions_data.SOURCE,
         version=regions_data.source_version(),
         legal_basis=regions_data.LEGAL_BASIS,
-        scope=",".join(prefixes)[:300] if prefixes else "national",
+        scope=scope,
+        source_digest=digest,
         created=result.created,
         updated=result.updated,
         unchanged=result.unchanged,

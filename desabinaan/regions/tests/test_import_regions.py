@@ -55,11 +55,11 @@ def test_a_second_run_reports_no_change_and_changes_nothing():
     assert (last.created, last.updated, last.unchanged) == (0, 0, 26)
 
 
-def test_a_renamed_village_is_updated():
+def test_a_renamed_village_is_put_right_by_a_forced_import():
     regions_import(prefixes=["17.08.04"])
     Village.objects.filter(code=TEBAT_MONOK).update(name="Tebat Lama", search_text="tebat lama")
 
-    result = regions_import(prefixes=["17.08.04"])
+    result = regions_import(prefixes=["17.08.04"], force=True)
 
     assert (result.created, result.updated, result.unchanged) == (0, 1, 25)
     assert result.changed
@@ -115,3 +115,26 @@ def test_it_records_every_prefix_of_a_partial_import(regions):
     from tests.personas import TEST_REGION_PREFIXES
 
     assert RegionImport.objects.get().scope == ",".join(TEST_REGION_PREFIXES)
+
+
+def test_a_rerun_of_the_same_source_skips_the_work_and_says_so(django_assert_max_num_queries):
+    regions_import(prefixes=["17.08.04"])
+
+    # Four counts, the last import's digest, the new import record (and the savepoint around it).
+    with django_assert_max_num_queries(8):
+        result = regions_import(prefixes=["17.08.04"])
+
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 26)
+    assert not result.changed
+    assert (
+        RegionImport.objects.order_by("-id").first().source_digest
+        == RegionImport.objects.first().source_digest
+    )
+
+
+def test_another_scope_is_compared_row_by_row():
+    regions_import(prefixes=["17.08.04"])
+
+    result = regions_import(prefixes=["17.08.04", "17.03.12"])
+
+    assert result.created > 0 and result.unchanged == 26

@@ -17,8 +17,13 @@ class Command(BaseCommand):
             help="Hanya kode wilayah ini beserta turunannya (misalnya 17); boleh diulang.",
         )
         parser.add_argument("--no-progress", action="store_true", help="Tanpa bilah kemajuan.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Bandingkan setiap baris meskipun sumbernya sama dengan impor terakhir.",
+        )
 
-    def handle(self, *args, prefixes=None, no_progress=False, **options):
+    def handle(self, *args, prefixes=None, no_progress=False, force=False, **options):
         show = not no_progress and options["verbosity"] > 0
         # The bar goes to stderr so stdout keeps only the summary (scripts and CI logs read that line).
         self.stderr.style_func = None
@@ -30,7 +35,7 @@ class Command(BaseCommand):
             self.stderr.write(bar, ending="\n" if done >= total else "")
             self.stderr.flush()
 
-        result = regions_import(prefixes=prefixes, progress=progress if show else None)
+        result = regions_import(prefixes=prefixes, progress=progress if show else None, force=force)
         if result.changed:
             self.stdout.write(
                 f"Wilayah: {result.created} dibuat, {result.updated} diperbarui, {result.unchanged} tidak berubah "
