@@ -106,8 +106,22 @@ load: demo
 soak: demo
 	$(PY) bench/load/run.py --soak $(LOAD_ARGS)
 
-bench: install messages
-	$(PY) bench/run.py
+# The benchmarks' comparison tools (splink with DuckDB) live in their own virtualenv, never in the app's tree.
+BENCH_VENV := var/bench-venv
+BENCH_LOCK := requirements/bench-lock.txt
+$(BENCH_VENV)/.installed: $(BENCH_LOCK) | $(PY)
+	@test -x $(BENCH_VENV)/bin/python || $(PY) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --require-hashes -r $(BENCH_LOCK)
+	@touch $@
+
+# Re-resolve the bench tools' lock after changing requirements/bench.in.
+.PHONY: bench-lock
+bench-lock: $(VENV)/.installed
+	$(VENV)/bin/uv pip compile requirements/bench.in --universal --python-version 3.11 --generate-hashes --quiet \
+		--custom-compile-command "make bench-lock" --output-file $(BENCH_LOCK) $(LOCK_ARGS)
+
+bench: install messages $(BENCH_VENV)/.installed
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 screenshots: install messages chromium
 	$(PY) -m pytest -m browser -k "screenshots or accessibility" --screenshots

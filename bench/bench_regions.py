@@ -2,8 +2,9 @@
 
 For SQLite (a temporary file) and PostgreSQL (127.0.0.1:5432, user postgres, a throwaway database
 desabinaan_bench), each in its own subprocess so Django reads fresh settings for its DATABASE_URL: migrate a fresh
-database, time the first import (91,599 rows), the second, no-op run, and cursor.executemany of plain INSERTs into a
-scratch table with the same columns, in one transaction. The ratio is import time over raw-insert time: what the
+database, time the first import (91,599 rows), the second, no-op run (the source digest matches the last import's),
+and cursor.executemany of plain INSERTs (and on PostgreSQL COPY) into a scratch table with the same columns, in one
+transaction. The ratio is import time over raw-insert time: what the
 ORM, the change detection and the search-text folding cost on top of the database's own write speed.
 """
 
@@ -65,7 +66,9 @@ def _worker() -> None:
     rerun_s = time.perf_counter() - started
     assert first.created == second.unchanged and not second.changed, (first, second)
 
-    # The same rows and columns the importer writes, built before timing so only the database work is measured.
+    # The same rows and columns the importer writes, built before timing so only the database work is measured;
+    # how long building them takes (reading the shipped list, folding the search text) is reported as prep_s.
+    prep_started = time.perf_counter()
     rows = list(regions_data.rows())
     names = {r.code: r.name for r in rows if r.level < 4}
     values = [
@@ -83,12 +86,27 @@ def _worker() -> None:
         )
         for r in rows
     ]
+    prep_s = time.perf_counter() - prep_started
     with connection.cursor() as cursor:
         cursor.execute(SCRATCH_DDL)
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany("INSERT INTO bench_scratch VALUES (%s, %s, %s, %s, %s, %s)", values)
     raw_s = time.perf_counter() - started
+    copy_s = None
+    if connection.vendor == "postgresql":
+        # PostgreSQL's own bulk path, which the importer uses for an empty table.
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE bench_scratch")
+        started = time.perf_counter()
+        with (
+            transaction.atomic(),
+            connection.cursor() as cursor,
+            cursor.cursor.copy("COPY bench_scratch FROM STDIN") as copy,
+        ):
+            for value in values:
+                copy.write_row(value)
+        copy_s = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM bench_scratch")
         (raw_rows,) = cursor.fetchone()
@@ -107,6 +125,8 @@ def _worker() -> None:
                 "import_s": import_s,
                 "rerun_s": rerun_s,
                 "raw_s": raw_s,
+                "copy_s": copy_s,
+                "prep_s": prep_s,
             }
         )
     )
@@ -156,8 +176,23 @@ def _bench_postgres() -> dict | None:
             admin.execute(f'DROP DATABASE IF EXISTS "{PG_BENCH_DB}" WITH (FORCE)')
 
 
+def _raw(r: dict) -> float:
+    """The faster raw path of the database: executemany of INSERTs, or COPY on PostgreSQL."""
+    return min(t for t in (r["raw_s"], r.get("copy_s")) if t is not None)
+
+
 def _table(results: list[dict]) -> str:
-    header = ("database", "rows", "import s", "rows/s", "re-run s", "raw insert s", "ratio")
+    header = (
+        "database",
+        "rows",
+        "import s",
+        "rows/s",
+        "re-run s",
+        "raw insert s",
+        "ratio",
+        "prep s",
+        "ratio w/ prep",
+    )
     lines = [header]
     for r in results:
         lines.append(
@@ -167,8 +202,10 @@ def _table(results: list[dict]) -> str:
                 f"{r['import_s']:.2f}",
                 f"{r['rows'] / r['import_s']:,.0f}",
                 f"{r['rerun_s']:.2f}",
-                f"{r['raw_s']:.2f}",
-                f"{r['import_s'] / r['raw_s']:.1f}×",
+                f"{_raw(r):.2f}",
+                f"{r['import_s'] / _raw(r):.1f}×",
+                f"{r['prep_s']:.2f}",
+                f"{r['import_s'] / (_raw(r) + r['prep_s']):.1f}×",
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
@@ -192,8 +229,18 @@ def main() -> None:
         results.append(pg)
     print(_table(results))
     print("ratio = import s / raw insert s (ORM, change detection and search text on top of plain INSERTs)")
+    print(
+        "raw insert = the faster of executemany INSERT and (PostgreSQL) COPY into a scratch table without indexes;"
+    )
+    print(
+        "prep s = reading the shipped list and folding the search text, which the importer also does (goal: 2×)"
+    )
     for r in results:
-        print(f"{r['vendor']}: migrate {r['migrate_s']:.1f} s, raw insert {r['raw_rows']:,} rows")
+        copy = f", COPY {r['copy_s']:.2f} s" if r.get("copy_s") is not None else ""
+        print(
+            f"{r['vendor']}: migrate {r['migrate_s']:.1f} s, executemany {r['raw_s']:.2f} s{copy}, "
+            f"raw insert {r['raw_rows']:,} rows; no-op re-run {r['rerun_s']:.2f} s (goal: under 0.5 s)"
+        )
 
 
 if __name__ == "__main__":

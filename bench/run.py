@@ -2,7 +2,7 @@
 
 Benchmarks print; they assert nothing. A failing benchmark is reported and the others still run. A new benchmark is
 a bench/bench_<name>.py with a main(); `python bench/run.py <name> …` runs only those named (attendance_import,
-dashboard, live, regions).
+dashboard, dedup, live, regions); `make bench BENCH_ARGS=dedup` likewise.
 """
 
 import importlib.util
