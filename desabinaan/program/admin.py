@@ -7,6 +7,7 @@ class PimpasaAssignmentInline(admin.TabularInline):
     model = PimpasaAssignment
     extra = 0
     raw_id_fields = ["officer"]
+    fields = ["officer", "decree_number", "valid_from", "valid_to"]
 
 
 @admin.register(DesaBinaan)

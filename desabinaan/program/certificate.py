@@ -39,8 +39,16 @@ def certificate_pdf(desa_binaan: DesaBinaan) -> bytes:
     pdf.set_left_margin(24)
     pdf.set_right_margin(24)
     pdf.set_y(34)
+    # Letterhead: ministry, Directorate General, the regional office (Kanwil, as named in the offices data) and the
+    # Kanim, as on the offices' own decrees.
+    pdf.set_y(28)
     line("KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA", 11, "B", 1)
-    line(kanim.name.upper(), 11, "B", 16)
+    line("DIREKTORAT JENDERAL IMIGRASI", 11, "B", 1)
+    line(kanim.kanwil.name.upper(), 10, "B", 1)
+    line(kanim.name.upper(), 10, "B", 2)
+    pdf.set_line_width(0.6)
+    pdf.line(30, pdf.get_y(), 180, pdf.get_y())
+    pdf.ln(10)
     line("PIAGAM", 30, "B", 4)
     line("DESA BINAAN IMIGRASI", 18, "B", 14)
     line("Diberikan kepada", 12, "", 4)

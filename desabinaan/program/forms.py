@@ -87,6 +87,11 @@ class SkFileForm(forms.Form):
 class PimpasaForm(ReadableEmptyChoices, forms.Form):
     officer = forms.ModelChoiceField(label=_("Petugas"), queryset=None)
     valid_from = forms.DateField(label=_("Sejak"), widget=DATE)
+    decree_number = forms.CharField(
+        label=_("Nomor SK penunjukan PIMPASA"),
+        max_length=150,
+        help_text=_("Nomor surat keputusan kepala kantor yang menunjuk petugas ini."),
+    )
 
     def __init__(self, *args, officers, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,12 +7,15 @@ dashboard and `seed_demo`; everything else extends them.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core.validators import free_text_max_length
+
+PIMPASA_DECREE_REQUIRED = _("Isi nomor SK penunjukan PIMPASA.")
 
 
 def _private_path(prefix: str, filename: str) -> str:
@@ -175,6 +178,9 @@ class PimpasaAssignment(models.Model):
     )
     valid_from = models.DateField(_("sejak"))
     valid_to = models.DateField(_("sampai"), null=True, blank=True)
+    # The appointment decree (SK penunjukan PIMPASA). Required for new assignments (clean); rows from before it was
+    # recorded stay blank rather than carry an invented number, and can still be ended.
+    decree_number = models.CharField(_("nomor SK penunjukan"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("penugasan PIMPASA")
@@ -199,6 +205,11 @@ class PimpasaAssignment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.valid_to is None
+
+    def clean(self):
+        super().clean()
+        if self._state.adding and not self.decree_number.strip():
+            raise ValidationError({"decree_number": PIMPASA_DECREE_REQUIRED})
 
 
 class Activity(models.Model):

@@ -210,7 +210,7 @@ def desa_binaan_public_contact_set(
 
 
 @transaction.atomic
-def pimpasa_assign(*, actor, desa_binaan: DesaBinaan, officer, valid_from: dt.date) -> PimpasaAssignment:
+def pimpasa_assign(*, actor, desa_binaan: DesaBinaan, officer, valid_from: dt.date, decree_number: str):
     _require(selectors.can_manage(actor, desa_binaan))
     if not (
         officer.is_active
@@ -219,6 +219,7 @@ def pimpasa_assign(*, actor, desa_binaan: DesaBinaan, officer, valid_from: dt.da
     ):
         raise ValidationError(PIMPASA_WRONG_OFFICE, code="wrong_office")
     assignment = PimpasaAssignment(desa_binaan=desa_binaan, officer=officer, valid_from=valid_from)
+    assignment.decree_number = (decree_number or "").strip()  # required for new rows: PimpasaAssignment.clean
     assignment.full_clean()
     assignment.save()
     audit_created(actor=actor, target=assignment, summary=f"PIMPASA {officer.username}")

@@ -244,6 +244,7 @@ def pimpasa_add(request, db):
                 desa_binaan=db,
                 officer=form.cleaned_data["officer"],
                 valid_from=form.cleaned_data["valid_from"],
+                decree_number=form.cleaned_data["decree_number"],
             )
         except ValidationError as exc:
             add_service_errors(form, exc)

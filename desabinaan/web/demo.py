@@ -119,7 +119,14 @@ def demo_seed(*, password: str = DEFAULT_PASSWORD) -> SeedResult:
             result, actor=officer, village=village, sk_number=sk_number, sk_date=sk_date, criteria=criteria
         )
         if not PimpasaAssignment.objects.filter(desa_binaan=desa[code], officer=pimpasa).exists():
-            pimpasa_assign(actor=officer, desa_binaan=desa[code], officer=pimpasa, valid_from=ASSIGNED_SINCE)
+            pimpasa_assign(
+                actor=officer,
+                desa_binaan=desa[code],
+                officer=pimpasa,
+                valid_from=ASSIGNED_SINCE,
+                # Demo number in the offices' format; real decrees come from the Kanim.
+                decree_number=f"W.8.IMI.IMI.1-{code[-4:]}.GR.03.05 Tahun 2024",
+            )
             result.created["penugasan PIMPASA"] += 1
 
     for username, role, first_name, last_name, where in ACCOUNTS:

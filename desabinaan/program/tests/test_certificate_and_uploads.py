@@ -24,6 +24,13 @@ def test_the_certificate_names_village_sk_office_and_head(world, tebat, login):
     assert "PIAGAM" in text
 
 
+def test_the_certificate_carries_the_directorate_general_and_kanwil_letterhead(world, tebat):
+    text = pdf_text(certificate_pdf(tebat))
+    letterhead = ["DIREKTORAT JENDERAL IMIGRASI", tebat.kanim.kanwil.name.upper(), tebat.kanim.name.upper()]
+    positions = [text.index(part) for part in letterhead]
+    assert positions == sorted(positions) and positions[-1] < text.index("PIAGAM")
+
+
 def test_a_proposed_village_has_no_certificate(world, proposed, login):
     assert login(world.fajar).get(reverse("program:certificate", args=[proposed.pk])).status_code == 404
 

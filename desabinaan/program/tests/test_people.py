@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from desabinaan.accounts.models import Role, User
-from desabinaan.program.models import Activity, PimpasaAssignment
+from desabinaan.program.models import PIMPASA_DECREE_REQUIRED, Activity, PimpasaAssignment
 from desabinaan.program.services import (
     PIMPASA_WRONG_OFFICE,
     activity_create,
@@ -17,10 +17,16 @@ from desabinaan.program.services import (
     pimpasa_end,
 )
 
+SK = "W.8.IMI.IMI.1-2002.GR.03.05 Tahun 2024"
+
 
 def test_an_officer_of_the_villages_kanim_is_assigned_and_the_assignment_ends(world, tebat):
     assignment = pimpasa_assign(
-        actor=world.fajar, desa_binaan=tebat, officer=world.fajar, valid_from=dt.date(2025, 1, 1)
+        actor=world.fajar,
+        desa_binaan=tebat,
+        officer=world.fajar,
+        valid_from=dt.date(2025, 1, 1),
+        decree_number=SK,
     )
     assert set(
         tebat.pimpasa_assignments.filter(valid_to=None).values_list("officer__username", flat=True)
@@ -28,24 +34,57 @@ def test_an_officer_of_the_villages_kanim_is_assigned_and_the_assignment_ends(wo
     pimpasa_end(actor=world.fajar, assignment=assignment, valid_to=dt.date(2025, 6, 30))
     assignment.refresh_from_db()
     assert assignment.valid_to == dt.date(2025, 6, 30)
+    assert assignment.decree_number == SK
+
+
+def test_the_assignment_carries_its_appointment_decree_number(world, tebat, login):
+    with pytest.raises(ValidationError) as exc:
+        pimpasa_assign(
+            actor=world.fajar,
+            desa_binaan=tebat,
+            officer=world.fajar,
+            valid_from=dt.date(2025, 1, 1),
+            decree_number=" ",
+        )
+    assert exc.value.message_dict == {"decree_number": [str(PIMPASA_DECREE_REQUIRED)]}
+    pimpasa_assign(
+        actor=world.fajar,
+        desa_binaan=tebat,
+        officer=world.fajar,
+        valid_from=dt.date(2025, 1, 1),
+        decree_number=SK,
+    )
+    assert SK in login(world.fajar).get(reverse("program:detail", args=[tebat.pk])).content.decode()
 
 
 def test_an_officer_of_another_kanim_cannot_be_pimpasa(world, tebat):
     with pytest.raises(ValidationError) as exc:
         pimpasa_assign(
-            actor=world.fajar, desa_binaan=tebat, officer=world.dewi, valid_from=dt.date(2025, 1, 1)
+            actor=world.fajar,
+            desa_binaan=tebat,
+            officer=world.dewi,
+            valid_from=dt.date(2025, 1, 1),
+            decree_number=SK,
         )
     assert exc.value.messages == [str(PIMPASA_WRONG_OFFICE)]
     with pytest.raises(ValidationError):
         pimpasa_assign(
-            actor=world.fajar, desa_binaan=tebat, officer=world.budi, valid_from=dt.date(2025, 1, 1)
+            actor=world.fajar,
+            desa_binaan=tebat,
+            officer=world.budi,
+            valid_from=dt.date(2025, 1, 1),
+            decree_number=SK,
         )
 
 
 def test_an_officer_is_not_assigned_twice_at_once(world, tebat):
     with pytest.raises((ValidationError, IntegrityError)):
         pimpasa_assign(
-            actor=world.fajar, desa_binaan=tebat, officer=world.ani, valid_from=dt.date(2025, 1, 1)
+            actor=world.fajar,
+            desa_binaan=tebat,
+            officer=world.ani,
+            valid_from=dt.date(2025, 1, 1),
+            decree_number=SK,
         )
 
 
@@ -57,6 +96,7 @@ def test_only_the_office_assigns(world, tebat, persona):
             desa_binaan=tebat,
             officer=world.fajar,
             valid_from=dt.date(2025, 1, 1),
+            decree_number=SK,
         )
 
 
@@ -115,7 +155,7 @@ def test_the_liaison_page_shows_the_password_once(world, tebat, login):
 def test_the_pimpasa_page_assigns(world, tebat, login):
     response = login(world.fajar).post(
         reverse("program:pimpasa_add", args=[tebat.pk]),
-        {"officer": world.fajar.pk, "valid_from": "2025-02-01"},
+        {"officer": world.fajar.pk, "valid_from": "2025-02-01", "decree_number": SK},
     )
     assert response.status_code == 302
     assert PimpasaAssignment.objects.filter(desa_binaan=tebat, officer=world.fajar).exists()
