@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django_tasks import task
 
@@ -38,6 +39,8 @@ def _import(job: Job, progress) -> dict:
                 str(v.IMPORT_TOO_LARGE % {"mb": xl.MAX_UNCOMPRESSED_BYTES // (1024 * 1024)})
             ) from None
         raise JobError(str(v.IMPORT_NOT_XLSX)) from None
+    except ValidationError as exc:  # e.g. an event still in the future
+        raise JobError(exc.messages[0]) from None
     return report.as_dict()
 
 

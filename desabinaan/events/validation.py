@@ -10,6 +10,12 @@ EVENT_ENDS_BEFORE_START = _("Waktu selesai harus setelah waktu mulai.")
 EVENT_VERSION_CONFLICT = _("Kegiatan ini sudah diubah pengguna lain. Muat ulang halaman lalu simpan lagi.")
 EVENT_BAD_TRANSITION = _("Perubahan status ini tidak diizinkan.")
 EVENT_NOT_STARTED = _("Kegiatan belum dimulai, jadi belum dapat ditandai terlaksana.")
+EVENT_DONE_IN_FUTURE = _(
+    "Kegiatan ini sudah tercatat terlaksana, jadi waktunya tidak boleh di masa depan. Periksa tanggal dan jamnya."
+)
+ATTENDANCE_EVENT_IN_FUTURE = _(
+    "Kegiatan ini dijadwalkan di masa depan. Kehadiran baru dapat dicatat mulai hari kegiatan berlangsung."
+)
 REPORT_REQUIRED = _("Tulis laporan singkat kegiatan.")
 FILE_TYPE_INVALID = _(
     "Materi harus berupa PDF, PowerPoint/Word (pptx/docx) atau gambar; foto harus JPEG, PNG atau WebP."

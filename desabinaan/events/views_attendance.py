@@ -75,6 +75,8 @@ def _attend_page(request, event, *, form=None, search_form=None, picker=None, pi
         "api_url": f"/api/v1/events/{event.pk}/attendance",
         "count": event.attendances.count(),
         "pick_errors": pick_errors or [],
+        "in_future": timezone.localdate(event.starts_at) > timezone.localdate(),
+        "future_message": v.ATTENDANCE_EVENT_IN_FUTURE,
         **(picker or {"candidates": [], "searched": False}),
     }
     return render(request, "events/attend.html", context, status=status)

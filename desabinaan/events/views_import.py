@@ -7,6 +7,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,6 +38,10 @@ def import_template(request):
 def attendance_import(request, event):
     require_write(request, event)
     form = ImportForm(request.POST or None, request.FILES or None)
+    try:
+        services.check_event_started(event)
+    except ValidationError as exc:  # a future event: say so before anyone uploads a sheet
+        form.add_error(None, exc.messages[0])
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         path = default_storage.save(f"events/imports/{uuid.uuid4().hex}.xlsx", upload)

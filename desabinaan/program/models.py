@@ -212,6 +212,12 @@ class PimpasaAssignment(models.Model):
             raise ValidationError({"decree_number": PIMPASA_DECREE_REQUIRED})
 
 
+ACTIVITY_DATE_IN_FUTURE = _(
+    "Kegiatan yang dicatat di sini sudah dilaksanakan, jadi tanggalnya tidak boleh di masa depan. Rencana kegiatan "
+    "sosialisasi dicatat di menu Sosialisasi."
+)
+
+
 class Activity(models.Model):
     """An entry of the village's activity log (PIMPASA visits, counselling, early-warning information...)."""
 
@@ -244,6 +250,12 @@ class Activity(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date}"
+
+    def clean(self):
+        super().clean()
+        # The log records what was done: a date in the future is a typing mistake.
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": ACTIVITY_DATE_IN_FUTURE})
 
 
 class ActivityAttachment(models.Model):

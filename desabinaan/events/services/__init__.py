@@ -4,7 +4,7 @@ check-in all call these. Re-exported here so callers keep writing `services.atte
 """
 
 from .attendance import AlreadyAttending, ClientIdReused, attendance_record
-from .common import can_write_event, rate_limit_allow
+from .common import can_write_event, check_event_started, rate_limit_allow
 from .events import (
     EDITABLE_FIELDS,
     event_create,
@@ -32,6 +32,7 @@ __all__ = [
     "attendance_remove",
     "attendance_update",
     "can_write_event",
+    "check_event_started",
     "event_create",
     "event_file_add",
     "event_mark_held",

@@ -24,7 +24,7 @@ from lib.text import name_key
 
 from .. import validation as v
 from ..models import Attendance, Event, TargetGroup
-from .common import check_village_write
+from .common import check_event_started, check_village_write
 
 
 class AlreadyAttending(Exception):
@@ -141,6 +141,7 @@ def attendance_record(
     another client_id, or ClientIdReused (a Conflict) when the client_id was received with another attendee.
     """
     check_village_write(actor, event.village_id)
+    check_event_started(event)
     resent = {
         "name": name,
         "birth_date": birth_date,

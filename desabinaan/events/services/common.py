@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
@@ -23,6 +23,13 @@ def check_village_write(actor, village) -> None:
         raise PermissionDenied(v.EVENT_READ_ONLY)
     if not scope.contains_village(village):
         raise PermissionDenied(v.EVENT_VILLAGE_OUT_OF_SCOPE)
+
+
+def check_event_started(event: Event) -> None:
+    """ValidationError unless the event has started (its local start date is today or earlier): attendance is a
+    record of something done, never of a future date. The sign-in table may open on the morning of the event."""
+    if timezone.localdate(event.starts_at) > timezone.localdate():
+        raise ValidationError(v.ATTENDANCE_EVENT_IN_FUTURE)
 
 
 def can_write_event(user, event: Event) -> bool:

@@ -100,6 +100,9 @@ def event_update(
         setattr(current, name, value)
     if current.ends_at <= current.starts_at:
         raise ValidationError({"ends_at": v.EVENT_ENDS_BEFORE_START})
+    # Held or reported means done: its time cannot lie in the future.
+    if current.status != Event.Status.PLANNED and current.starts_at > timezone.now():
+        raise ValidationError({"starts_at": v.EVENT_DONE_IN_FUTURE})
     if "village" in fields:
         current.desa_binaan, current.kanim = _serving_office(current.village)
     current.full_clean(exclude=["created_by", "desa_binaan", "kanim"])

@@ -30,7 +30,7 @@ from lib.text import name_key
 from .. import validation as v
 from ..models import Attendance, Event
 from .attendance import AlreadyAttending, attendance_record
-from .common import check_village_write
+from .common import check_event_started, check_village_write
 from .import_rows import (  # noqa: F401 (IMPORT_COLUMNS, IMPORT_EXAMPLES, IMPORT_EXAMPLE_SKIPPED importable here)
     _EXAMPLE_ROW,
     COLUMN_OF,
@@ -285,6 +285,7 @@ def attendance_import_sheet(
     finish a killed run, skips the rows already written and reports them as already imported.
     """
     check_village_write(actor, event.village_id)
+    check_event_started(event)
     report = ImportReport()
     parser = _RowParser(actor, event)
     seen: dict[tuple, int] = {}

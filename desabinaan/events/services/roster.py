@@ -21,7 +21,7 @@ from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
 from .. import validation as v
 from ..models import Attendance, Event, TargetGroup
 from .attendance import AlreadyAttending
-from .common import check_village_write
+from .common import check_event_started, check_village_write
 
 
 def has_education_consent(person_id: int) -> bool:
@@ -50,6 +50,7 @@ def attendance_record_person(
     """Record a registered person as attending. AlreadyAttending when they are on the list; ValidationError on
     `consent` when they have no standing education consent and none was given now."""
     check_village_write(actor, event.village_id)
+    check_event_started(event)
     _check_person_in_scope(actor, person)
     if person.merged_into_id:
         person = person.merged_into

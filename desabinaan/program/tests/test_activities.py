@@ -154,3 +154,26 @@ def test_a_bad_attachment_is_refused_on_the_page(world, tebat, login):
 
 def test_now_is_timezone_aware(db):
     assert timezone.is_aware(timezone.now())
+
+
+def test_an_activity_already_done_cannot_carry_a_future_date(world, tebat, login):
+    from desabinaan.program.models import ACTIVITY_DATE_IN_FUTURE
+
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    response = login(world.budi).post(
+        reverse("program:activity_add", args=[tebat.pk]),
+        {
+            "kind": "visit",
+            "date": tomorrow.isoformat(),
+            "place": "Kantor desa",
+            "participants": 3,
+            "notes": "",
+        },
+    )
+    assert response.status_code == 200
+    assert str(ACTIVITY_DATE_IN_FUTURE) in response.content.decode()
+    assert not Activity.objects.exists()
+    today = activity_create(
+        actor=world.budi, desa_binaan=tebat, kind="visit", date=timezone.localdate(), place="Balai desa"
+    )
+    assert today.pk  # today is fine
