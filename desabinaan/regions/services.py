@@ -114,7 +114,10 @@ def _search_index_rebuilt_after(model):
         else:
             cursor.execute("DROP INDEX IF EXISTS regions_village_search_trgm")
             yield
+            # The rows' deferred foreign-key checks run now: CREATE INDEX refuses a table with pending ones.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(_POSTGRES_TRIGRAM_INDEX)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 _SQLITE_FTS_INSERT_TRIGGER = (
