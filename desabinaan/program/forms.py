@@ -1,10 +1,11 @@
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.core.forms import ReadableEmptyChoices
 from desabinaan.core.validators import FreeTextField
-from desabinaan.regions.forms import VillageField
+from desabinaan.regions.forms import VillageField, VillageWidget
 
 from .files import validate_attachment, validate_pdf
 from .models import Activity, DesaBinaan, EvaluationIndicator, Question, SelectionCriterion
@@ -28,10 +29,23 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
+class WorkingAreaVillageWidget(VillageWidget):
+    """The village autocomplete asking the program's scoped suggestions: only villages in the user's working area."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["search_url"] = reverse("program:village_suggest")
+        return context
+
+
 class ProposalForm(forms.Form):
     """Village + one checkbox and one evidence box per active criterion (built from the configurable list)."""
 
-    village = VillageField(label=_("Desa/kelurahan"))
+    village = VillageField(
+        label=_("Desa/kelurahan"),
+        widget=WorkingAreaVillageWidget,
+        help_text=_("Hanya desa/kelurahan di wilayah kerja kantor Anda yang disarankan."),
+    )
     notes = FreeTextField(label=_("Catatan usulan"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, user, **kwargs):

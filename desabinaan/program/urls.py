@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import views, views_suggest
 
 app_name = "program"
 
 urlpatterns = [
     path("", views.village_list, name="list"),
     path("usulan/baru/", views.propose, name="propose"),
+    path("usulan/desa/", views_suggest.village_suggest, name="village_suggest"),
     path("usulan/peringkat/", views.candidates, name="candidates"),
     path("wna/", views.foreigner_notes, name="foreigner_notes"),
     path("direktori/", views.directory, name="directory"),
