@@ -7,13 +7,16 @@ from desabinaan.regions.forms import VillageField
 
 from .models import RequestKind
 
+# What <input type="datetime-local"> sends and expects.
+LOCAL_INPUT = "%Y-%m-%dT%H:%M"
+
 
 class DataRequestForm(ReadableEmptyChoices, forms.Form):
     kind = forms.ChoiceField(label=_("Jenis permintaan"), choices=[("", ""), *RequestKind.choices])
     received_at = forms.DateTimeField(
         label=_("Diterima"),
         initial=timezone.now,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_INPUT),
     )
     notes = forms.CharField(
         label=_("Catatan"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
@@ -79,12 +82,14 @@ class BreachForm(forms.Form):
         label=_("Uraian"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
     occurred_at = forms.DateTimeField(
-        label=_("Terjadi"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Terjadi"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_INPUT),
     )
     discovered_at = forms.DateTimeField(
         label=_("Diketahui"),
         initial=timezone.now,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_INPUT),
     )
     data_categories = forms.CharField(label=_("Data yang terdampak"), max_length=300)
     persons_estimate = forms.IntegerField(label=_("Perkiraan jumlah orang terdampak"), min_value=0, initial=0)

@@ -127,8 +127,9 @@ class DataRequest(models.Model):
         ordering = ["due_at", "id"]
         indexes = [models.Index(fields=["status", "due_at"], name="privacy_request_due_idx")]
         constraints = [
+            # A request whose requester never came to be verified is refused without a person.
             models.CheckConstraint(
-                condition=Q(status="unverified") | Q(person__isnull=False),
+                condition=Q(status__in=["unverified", "refused"]) | Q(person__isnull=False),
                 name="privacy_request_verified_has_person",
             ),
         ]

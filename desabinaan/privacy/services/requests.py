@@ -229,7 +229,9 @@ def data_request_close(*, actor, request: DataRequest, outcome: str, refused: bo
     """Close any request with what was done (access document handed over, objection reviewed) or why not."""
     _check_can_act(actor, request)
     current = _open(request)
-    if current.person_id is None:
+    # An unverified request can only be refused (the requester did not come to be verified); nothing else is done
+    # for a requester whose identity nobody checked.
+    if current.person_id is None and not refused:
         raise Conflict(NOT_VERIFIED, field="status", code="unverified")
     return _close(actor, current, outcome=outcome, refused=refused)
 
