@@ -22,6 +22,7 @@ from desabinaan.jobs.models import Job
 from desabinaan.jobs.services import JobError, job_retry
 from desabinaan.people.models import Sex
 from desabinaan.people.selectors import people_for_user
+from desabinaan.privacy.selectors import restricted_person_ids
 from desabinaan.program.models import DesaBinaan
 from desabinaan.protection.models import Referral
 from desabinaan.protection.selectors import referrals_for
@@ -303,6 +304,8 @@ def export_list(request, name, fmt):
     # Drop annotations/prefetches that the list page needs but an export does not.
     qs = qs.model.objects.filter(pk__in=qs.values("pk")).order_by("pk")
     if name in PERSONAL_EXPORTS:
+        # A restricted person's record is kept but not used (UU PDP Art. 41, privacy app): never in an export.
+        qs = qs.exclude(pk__in=restricted_person_ids())
         # Every person in the file is access-logged (channel "export"), like a detail read.
         access_bulk_record(
             actor=request.user, person_ids=qs.values_list("pk", flat=True), purpose=PERSONAL_EXPORTS[name]

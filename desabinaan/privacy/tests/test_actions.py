@@ -125,3 +125,13 @@ class TestCorrectionRestrictionWithdrawal:
             status=Referral.Status.CLOSED, outcome=Referral.Outcome.PROCEDURAL, closed_at=timezone.now()
         )
         assert services.erasure_blockers(case.person) == [str(services.KEEP_SCREENING)]
+
+
+@pytest.mark.django_db
+class TestRestrictionIsHonoured:
+    def test_a_restricted_person_is_left_out_of_the_people_export(self, login, world, sari):
+        other = make_person(world, name="Rudi Sintetis")
+        services.person_restrict(actor=world.fajar, request=request(world, sari, "restriction"))
+        response = login(world.fajar).get("/dasbor/ekspor/orang.csv")
+        body = b"".join(response.streaming_content).decode()
+        assert other.name in body and "Sari Sintetis" not in body
