@@ -44,6 +44,25 @@ class GuideIn(Schema):
         False, description="Paspor pertama calon PMI, 24 halaman, 5 tahun (Permenkumham 9/2020)"
     )
     on: str | None = Field(None, description="Tanggal permohonan YYYY-MM-DD; kosong: hari ini")
+    village_code: str | None = Field(
+        None,
+        description="Kode desa Kemendagri, mis. 17.08.04.2002: panduan untuk kantor imigrasi yang melayaninya",
+    )
+    office_id: int | str | None = Field(
+        None,
+        description="Id kantor imigrasi (mengalahkan village_code). Dengan kantor, jenis paspor yang tidak "
+        "diterbitkannya diganti dan diberi peringatan, mis. e_passport_only.",
+    )
+
+
+class OfficeOut(Schema):
+    id: int
+    name: str
+
+
+class ProductOut(Schema):
+    code: str = Field(description=" | ".join(rules.PRODUCTS))
+    label: str
 
 
 class FeeItemOut(Schema):
@@ -104,6 +123,11 @@ class GuideOut(Schema):
     notes: list[str]
     work_route: WorkRouteOut | None
     citations: list[str]
+    office: OfficeOut | None = None
+    product: str = Field(description=" | ".join(rules.PRODUCTS))
+    products: list[ProductOut] | None = Field(
+        None, description="Jenis paspor yang diterbitkan kantor itu pada tanggal itu; null tanpa kantor"
+    )
 
 
 class ScheduleOut(Schema):
@@ -126,8 +150,12 @@ def _invalid(error: rules.PassportInputError):
 @router.post("/guide", response=GuideOut, summary="Panduan paspor: dokumen, biaya, masa berlaku, langkah")
 def guide(request, payload: GuideIn):
     try:
-        answers = selectors.answers_from(payload.dict())
-        return selectors.guide_out(selectors.guide_for(answers=answers))
+        data = payload.dict()
+        answers = selectors.answers_from(data)
+        office = selectors.office_for(
+            office_id=data.get("office_id"), village_code=data.get("village_code") or ""
+        )
+        return selectors.guide_out(selectors.guide_for(answers=answers, office=office), office=office)
     except rules.PassportInputError as error:
         raise _invalid(error) from None
 

@@ -14,11 +14,20 @@ from lib.passport import rupiah
 from lib.text import is_ascii_digits
 
 from . import texts
-from .models import OUTCOME_STATUSES, Case, Country, JobType, Purpose, ReadinessCheck, ReadinessStatus
+from .models import (
+    OUTCOME_STATUSES,
+    Case,
+    Country,
+    JobType,
+    Product,
+    Purpose,
+    ReadinessCheck,
+    ReadinessStatus,
+)
 from .selectors import document_choices, warnings_out
 
-YES_NO_ELECTRONIC = [("1", _("Paspor elektronik (e-paspor)")), ("0", _("Paspor biasa non-elektronik"))]
 VALIDITY = [("5", _("5 tahun")), ("10", _("10 tahun"))]
+PRODUCT_REQUIRED = _("Pilih jenis paspor.")
 
 # The answers that make up a guide; the same names as the API fields, so a link and an API call read alike.
 ANSWER_FIELDS = (
@@ -27,12 +36,22 @@ ANSWER_FIELDS = (
     "force_majeure",
     "birth_date",
     "married",
-    "electronic",
+    "product",
     "validity_years",
     "same_day",
-    "migrant_worker_first",
     "on",
 )
+# Where the applicant applies: the village (the office serving it is filled in) or the office itself.
+PLACE_FIELDS = ("village", "office")
+
+
+class ProductField(forms.ChoiceField):
+    """The radio lists the products the office issues that day; any known product is accepted, and the guide
+    answers for one the office issues (with a warning) when it was not among them (an older link, a changed
+    office)."""
+
+    def valid_value(self, value):
+        return value in Product.values
 
 
 class GuideForm(forms.Form):
@@ -43,7 +62,9 @@ class GuideForm(forms.Form):
         label=_("2. Paspor pertama atau penggantian?"), choices=Case.choices, widget=forms.RadioSelect
     )
     force_majeure = forms.BooleanField(
-        label=_("Paspor hilang atau rusak karena bencana (keadaan kahar)"),
+        label=_(
+            "Paspor hilang atau rusak karena bencana atau kejadian di luar kemampuan Anda (keadaan kahar)"
+        ),
         required=False,
         help_text=_(
             "Hanya untuk paspor yang hilang atau rusak. Perlu surat keterangan dari instansi berwenang."
@@ -55,27 +76,36 @@ class GuideForm(forms.Form):
         help_text=_("Hanya untuk menghitung usia pada tanggal permohonan; tidak disimpan."),
     )
     married = forms.BooleanField(label=_("Pemohon sudah menikah (atau pernah menikah)"), required=False)
-    electronic = forms.TypedChoiceField(
-        label=_("4. Jenis paspor"),
-        choices=YES_NO_ELECTRONIC,
-        coerce=lambda value: value == "1",
+    village = VillageField(
+        label=_("4. Desa/kelurahan tempat tinggal"),
+        required=False,
+        help_text=_("Kantor imigrasi yang melayani desa Anda diisikan otomatis."),
+    )
+    office = forms.TypedChoiceField(
+        label=_("Kantor imigrasi tujuan"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("Jenis paspor dan biayanya mengikuti kantor ini pada tanggal permohonan."),
+    )
+    product = ProductField(
+        label=_("5. Jenis paspor"),
         widget=forms.RadioSelect,
-        initial="0",
+        error_messages={"required": PRODUCT_REQUIRED},
+        help_text=_(
+            "Hanya jenis paspor yang diterbitkan kantor imigrasi itu. Paspor tanpa biaya untuk calon pekerja migran: "
+            "hanya paspor pertama untuk bekerja, 24 halaman, 5 tahun."
+        ),
     )
     validity_years = forms.TypedChoiceField(
-        label=_("5. Masa berlaku yang diinginkan"),
+        label=_("6. Masa berlaku yang diinginkan"),
         choices=VALIDITY,
         coerce=int,
         widget=forms.RadioSelect,
         initial="10",
     )
     same_day = forms.BooleanField(
-        label=_("6. Layanan percepatan (paspor selesai hari yang sama)"), required=False
-    )
-    migrant_worker_first = forms.BooleanField(
-        label=_("Calon pekerja migran, paspor pertama (24 halaman, 5 tahun, tanpa biaya)"),
-        required=False,
-        help_text=_("Permenkumham 9/2020; hanya melalui jalur resmi dan dengan rekomendasi Disnaker."),
+        label=_("7. Layanan percepatan (paspor selesai hari yang sama)"), required=False
     )
     on = forms.DateField(
         label=_("Tanggal rencana permohonan"),
@@ -83,11 +113,26 @@ class GuideForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Kosongkan untuk hari ini. Tarif mengikuti aturan yang berlaku pada tanggal ini."),
     )
-    village = VillageField(
-        label=_("7. Desa/kelurahan tempat tinggal (tidak wajib)"),
-        required=False,
-        help_text=_("Untuk menampilkan kantor imigrasi yang melayani desa Anda."),
-    )
+
+    field_order = [
+        "purpose",
+        "case",
+        "force_majeure",
+        "birth_date",
+        "married",
+        "village",
+        "office",
+        "product",
+        "validity_years",
+        "same_day",
+        "on",
+    ]
+
+    def __init__(self, *args, offices=(), products=None, **kwargs):
+        """`offices`: (id, name) pairs; `products`: (code, label) pairs the office issues, None for all."""
+        super().__init__(*args, **kwargs)
+        self.fields["office"].choices = [("", _("— pilih kantor, atau isi desa —"))] + list(offices)
+        self.fields["product"].choices = list(products) if products is not None else Product.choices
 
 
 # ---------------------------------------------------------------------------------------------------------------

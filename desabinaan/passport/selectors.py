@@ -4,11 +4,14 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from desabinaan.accounts.models import Role
 from desabinaan.accounts.scope import scope_for
+from desabinaan.offices.models import Kanim
+from desabinaan.offices.selectors import kanims_serving_village
 from desabinaan.people.selectors import people_for_user
+from desabinaan.regions.selectors import normalize_code, village_get
 from lib import passport as rules
 
 from . import texts
@@ -20,12 +23,26 @@ from .models import (
     DocumentType,
     FeeSchedule,
     MoratoriumRule,
+    PassportProduct,
+    Product,
     ReadinessCheck,
     ReadinessOutcome,
     ValidityRule,
 )
 
 BOOLEAN_FIELDS = ("married", "electronic", "same_day", "force_majeure", "migrant_worker_first")
+OFFICE_UNKNOWN = "office_unknown"
+VILLAGE_UNKNOWN = "village_unknown"
+UNKNOWN_PRODUCT = "unknown_product"
+
+
+def in_english() -> bool:
+    return (translation.get_language() or "").startswith("en")
+
+
+def _label(indonesian: str, english: str) -> str:
+    """A data label in the active language: the English one when the page speaks English and it is filled in."""
+    return english if english and in_english() else indonesian
 
 
 def _in_force(on: dt.date) -> Q:
@@ -66,17 +83,64 @@ def _schedule_data(schedule: FeeSchedule) -> rules.FeeScheduleRule:
         citation=schedule.citation,
         effective_from=schedule.effective_from,
         items=tuple(
-            rules.FeeItemRule(code=i.code, label=i.label, amount_idr=i.amount_idr, citation=i.citation)
+            rules.FeeItemRule(
+                code=i.code, label=_label(i.label, i.label_en), amount_idr=i.amount_idr, citation=i.citation
+            )
             for i in schedule.items.all()
         ),
     )
 
 
-def rules_on(*, on: dt.date) -> rules.Rules:
-    """The rules in force on `on`, as the plain data lib.passport computes with (four queries)."""
+def office_for(*, office_id=None, village_code: str = "") -> Kanim | None:
+    """The office a guide answers for: the one named, else the one serving the village; PassportInputError when the
+    id or the code names nothing."""
+    if office_id not in (None, ""):
+        office = Kanim.objects.filter(pk=office_id).first() if str(office_id).isdigit() else None
+        if office is None:
+            raise rules.PassportInputError("office_id", OFFICE_UNKNOWN)
+        return office
+    if village_code:
+        village = village_get(code=normalize_code(str(village_code).strip()))
+        if village is None:
+            raise rules.PassportInputError("village_code", VILLAGE_UNKNOWN)
+        return kanims_serving_village(village_code=village.code).order_by("name").first()
+    return None
+
+
+def products_on(*, on: dt.date, office: Kanim | None) -> tuple[rules.ProductRule, ...] | None:
+    """The products `office` issues on `on`: its own rows in force, else the default rows; None without an office."""
+    if office is None:
+        return None
+    rows = list(
+        PassportProduct.objects.filter(_in_force(on))
+        .filter(Q(office_id=office.name) | Q(office__isnull=True))
+        .order_by("order", "-effective_from", "-id")
+    )
+    own = [row for row in rows if row.office_id]
+    chosen: dict[str, PassportProduct] = {}
+    for row in own or [row for row in rows if not row.office_id]:
+        chosen.setdefault(row.product, row)
+    if not chosen:
+        return None
+    return tuple(
+        rules.ProductRule(
+            code=row.product,
+            label=str(Product(row.product).label),
+            citation=row.citation,
+            office=row.office_id or "",
+            to_be_confirmed=row.to_be_confirmed,
+            curation_note=row.curation_note,
+        )
+        for row in chosen.values()
+    )
+
+
+def rules_on(*, on: dt.date, office: Kanim | None = None) -> rules.Rules:
+    """The rules in force on `on` (for `office`: its products), as the plain data lib.passport computes with."""
     schedule = fee_schedule_on(on=on)
     validity = validity_rule_on(on=on)
     return rules.Rules(
+        products=products_on(on=on, office=office),
         fee_schedule=_schedule_data(schedule) if schedule else None,
         validity=(
             rules.ValidityRuleData(
@@ -92,18 +156,21 @@ def rules_on(*, on: dt.date) -> rules.Rules:
         documents=tuple(
             rules.DocumentRule(
                 document_code=r.document.code,
-                label=r.document.label,
+                label=_label(r.document.label, r.document.label_en),
                 level=r.level,
                 cases=frozenset(r.case_codes),
                 applicant=r.applicant,
                 purposes=frozenset(r.purpose_codes),
                 force_majeure=r.force_majeure,
-                condition=r.condition,
-                description=r.document.description,
+                condition=_label(r.condition, r.condition_en),
+                description=_label(r.document.description, r.document.description_en),
                 by_office=r.document.provided_by_office,
                 citation=r.citation,
                 conflicting_citation=r.conflicting_citation,
                 order=r.order,
+                products=frozenset(r.product_codes),
+                to_be_confirmed=r.to_be_confirmed,
+                curation_note=r.curation_note,
             )
             for r in document_requirements_on(on=on)
         ),
@@ -142,24 +209,47 @@ def answers_from(data) -> rules.Answers:
         validity_years = int(validity_years)
     except (TypeError, ValueError):
         raise rules.PassportInputError("validity_years", rules.BAD_VALIDITY) from None
+    product = (data.get("product") or "").strip()
+    flags = {name: _bool(name, data.get(name)) for name in BOOLEAN_FIELDS}
+    if product:
+        # The page asks for the product; the API keeps its two flags (electronic, migrant_worker_first).
+        if product not in rules.PRODUCTS:
+            raise rules.PassportInputError("product", UNKNOWN_PRODUCT)
+        flags["electronic"] = product == rules.PRODUCT_EPASSPORT
+        flags["migrant_worker_first"] = product == rules.PRODUCT_MIGRANT
     answers = rules.Answers(
         purpose=(data.get("purpose") or "").strip(),
         case=(data.get("case") or "").strip(),
         birth_date=_date("birth_date", data.get("birth_date")),
         on=_date("on", data.get("on"), default=timezone.localdate()),
         validity_years=validity_years,
-        **{name: _bool(name, data.get(name)) for name in BOOLEAN_FIELDS},
+        **flags,
     )
     rules.validate(answers)
     return answers
 
 
-def guide_for(*, answers: rules.Answers) -> rules.Guide:
-    return rules.guide(answers, rules_on(on=answers.on))
+def guide_for(*, answers: rules.Answers, office: Kanim | None = None) -> rules.Guide:
+    return rules.guide(answers, rules_on(on=answers.on, office=office))
 
 
-def guide_out(guide: rules.Guide) -> dict:
-    """The guide as plain data: the API response, the page and the PDF all use this shape."""
+def officer_notes(guide: rules.Guide) -> list[dict]:
+    """Rules of this guide flagged "to be confirmed by the office" and curation notes: for officers only."""
+    found = [(d.label, d.to_be_confirmed, d.curation_note) for d in guide.documents + guide.not_needed] + [
+        (p.label, p.to_be_confirmed, p.curation_note) for p in guide.products or () if p.code == guide.product
+    ]
+    return [
+        {"rule": label, "to_be_confirmed": flagged, "note": note}
+        for label, flagged, note in found
+        if flagged or note
+    ]
+
+
+def guide_out(guide: rules.Guide, *, office: Kanim | None = None, officer: bool = False) -> dict:
+    """The guide as plain data: the API response, the page and the PDF all use this shape.
+
+    `officer_notes` (flags and curation notes) only for an officer's page, never the public API.
+    """
     work = guide.answers.purpose == "work"
     citations = list(guide.citations)
     if work:
@@ -202,6 +292,14 @@ def guide_out(guide: rules.Guide) -> dict:
             else None
         ),
         "citations": citations,
+        "office": {"id": office.pk, "name": office.name} if office else None,
+        "product": guide.product,
+        "products": (
+            [{"code": p.code, "label": p.label} for p in guide.products]
+            if guide.products is not None
+            else None
+        ),
+        "officer_notes": officer_notes(guide) if officer else [],
     }
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib import passport as rules
 
-from .models import Country, JobType, Purpose
+from .models import Case, Country, JobType, Product, Purpose
 
 MPASPOR_URL = "https://www.imigrasi.go.id/"
 
@@ -17,16 +17,22 @@ ERRORS = {
     rules.UNKNOWN_CASE: _("Jenis permohonan tidak dikenal. Pilih salah satu: %(choices)s."),
     rules.BAD_VALIDITY: _("Masa berlaku harus 5 atau 10 tahun."),
     rules.BAD_DATE: _("Tanggal tidak valid. Gunakan format TTTT-BB-HH, misalnya 2008-05-17."),
-    rules.BAD_BOOLEAN: _("Isi dengan true atau false."),
+    rules.BAD_BOOLEAN: _("Jawaban ini hanya bisa ya atau tidak."),
+    "unknown_product": _("Jenis paspor tidak dikenal. Pilih salah satu: %(choices)s."),
+    "office_unknown": _("Kantor imigrasi tidak ditemukan. Pilih kantor dari daftar."),
+    "village_unknown": _("Kode desa/kelurahan tidak dikenal. Pilih dari daftar saran."),
     rules.BIRTH_AFTER_APPLICATION: _("Tanggal lahir tidak boleh sesudah tanggal permohonan."),
     rules.IMPLAUSIBLE_BIRTH_DATE: _("Tanggal lahir tidak masuk akal (usia lebih dari %(max_age)s tahun)."),
     rules.FORCE_MAJEURE_NEEDS_LOST_OR_DAMAGED: _(
-        "Keadaan kahar (bencana) hanya berlaku untuk paspor yang hilang atau rusak."
+        "Bencana atau kejadian di luar kemampuan Anda (keadaan kahar) hanya berlaku untuk paspor yang hilang atau "
+        "rusak."
     ),
     rules.NO_FEE_SCHEDULE: _("Belum ada tarif paspor yang tercatat untuk tanggal %(on)s."),
     rules.NO_VALIDITY_RULE: _("Belum ada aturan masa berlaku paspor yang tercatat untuk tanggal %(on)s."),
-    rules.FEE_ITEM_MISSING: _("Tarif %(schedule)s tidak memuat butir %(item)s. Hubungi administrator."),
+    rules.FEE_ITEM_MISSING: _("Tarif %(schedule)s belum lengkap untuk pilihan ini. Hubungi kantor imigrasi."),
 }
+# The choices an error names, by field: their labels in the active language, never the codes.
+CHOICE_LABELS = {"purpose": Purpose, "case": Case, "product": Product}
 
 VALIDITY_REDUCED = _(
     "Anda meminta paspor %(asked)s tahun, tetapi yang dapat diberikan %(given)s tahun: pemohon berusia %(age)s tahun "
@@ -48,7 +54,23 @@ WORK_UNDER_MIN_AGE = _(
 )
 
 
+E_PASSPORT_ONLY = _(
+    "Kantor imigrasi ini hanya menerbitkan paspor elektronik pada tanggal tersebut, jadi panduan ini menghitung "
+    "paspor elektronik dan biayanya."
+)
+PRODUCT_NOT_OFFERED = _(
+    "Kantor imigrasi ini tidak mencantumkan %(asked)s pada tanggal tersebut; panduan ini menghitung jenis paspor yang "
+    "diterbitkannya. Tanyakan kepada kantor imigrasi."
+)
+
+
 def warning_text(warning: rules.GuideWarning) -> str:
+    if warning.code == rules.E_PASSPORT_ONLY:
+        return str(E_PASSPORT_ONLY)
+    if warning.code == rules.PRODUCT_NOT_OFFERED:
+        asked = warning.params.get("asked", "")
+        label = str(Product(asked).label).lower() if asked in Product.values else ""
+        return str(PRODUCT_NOT_OFFERED) % {"asked": label}
     if warning.code == rules.VALIDITY_REDUCED:
         return str(VALIDITY_REDUCED) % warning.params
     if warning.code == rules.WORK_UNDER_MIN_AGE:
@@ -62,7 +84,8 @@ def warning_text(warning: rules.GuideWarning) -> str:
 
 def error_text(error: rules.PassportInputError) -> str:
     params = dict(error.params)
-    params.setdefault("choices", ", ".join(rules.PURPOSES if error.field == "purpose" else rules.CASES))
+    choices = CHOICE_LABELS.get(error.field, Case)
+    params.setdefault("choices", "; ".join(str(label) for label in choices.labels))
     if "on" in params and hasattr(params["on"], "strftime"):
         params["on"] = params["on"].strftime("%d-%m-%Y")
     message = ERRORS.get(error.code)
@@ -86,20 +109,31 @@ NOTES = {
         "dengan melaporkan kapan dan di mana paspor hilang. Pembuatannya gratis."
     ),
     rules.NOTE_BAP_APPROVAL: _(
-        "Untuk paspor yang hilang atau rusak dan masih berlaku, petugas imigrasi membuat berita acara pemeriksaan "
-        "(BAP) lewat wawancara, lalu meminta persetujuan Kepala Kantor Wilayah. Prosesnya bisa lebih lama."
+        "Untuk paspor yang hilang atau rusak dan masih berlaku, datanglah langsung ke kantor imigrasi (tanyakan dulu "
+        "apakah perlu antre lewat M-Paspor). Petugas mewawancarai Anda tentang kejadiannya dan menuliskannya dalam "
+        "berita acara pemeriksaan (BAP); penggantian paspor perlu persetujuan pejabat imigrasi, sehingga prosesnya "
+        "bisa lebih lama."
+    ),
+    rules.NOTE_LOST_DEFERRAL: _(
+        "Bila paspor hilang atau rusak karena kelalaian, penerbitan paspor pengganti dapat ditunda 6 bulan sampai "
+        "2 tahun."
+    ),
+    rules.NOTE_MIGRANT_ASK_OFFICE: _(
+        "Paspor pertama tanpa biaya untuk calon pekerja migran (Permenkumham 9/2020) adalah paspor 24 halaman "
+        "non-elektronik, sedangkan kantor imigrasi ini hanya menerbitkan paspor elektronik: tanyakan kepada kantor "
+        "imigrasi apakah paspor tanpa biaya itu masih dapat diberikan."
     ),
     rules.NOTE_EXPIRED_LOST_DAMAGED: _(
         "Paspor yang hilang atau rusak sesudah habis masa berlakunya dikenai tarif biasa tanpa biaya tambahan dan "
         "tanpa persetujuan Kantor Wilayah; petugas tetap membuat BAP."
     ),
     rules.NOTE_FORCE_MAJEURE: _(
-        "Jika paspor hilang atau rusak karena bencana (keadaan kahar), bawa surat keterangan dari instansi yang "
-        "berwenang: biaya tambahan tidak dikenakan."
+        "Jika paspor hilang atau rusak karena bencana atau kejadian di luar kemampuan Anda (keadaan kahar), bawa "
+        "surat keterangan dari instansi yang berwenang: biaya tambahan tidak dikenakan."
     ),
     rules.NOTE_WALK_IN: _(
-        "Pemohon berusia 60 tahun ke atas, penyandang disabilitas, dan anak di bawah 5 tahun boleh datang langsung "
-        "tanpa antrean M-Paspor (tanyakan kantor imigrasi setempat)."
+        "Pemohon berusia 60 tahun ke atas, penyandang disabilitas, ibu hamil, dan anak di bawah 5 tahun boleh datang "
+        "langsung tanpa antrean M-Paspor (tanyakan kantor imigrasi setempat)."
     ),
     rules.NOTE_WORK_ROUTE: _(
         "Anda berencana bekerja di luar negeri: lihat jalur resmi dan tanda bahaya di bawah."
@@ -111,7 +145,8 @@ STEPS = [
         "booking",
         _(
             "Daftar antrean dan unggah dokumen lewat aplikasi M-Paspor (informasi di situs Direktorat Jenderal "
-            "Imigrasi), pilih kantor imigrasi dan tanggal, lalu bayar kode tagihan dalam 2 jam."
+            "Imigrasi), pilih kantor imigrasi dan tanggal, lalu bayar dalam 2 jam dengan nomor pembayaran resmi "
+            "(kode tagihan atau kode billing) yang diberikan aplikasi."
         ),
         MPASPOR_URL,
     ),
@@ -127,7 +162,7 @@ STEPS = [
         "",
     ),
     ("verification", _("Verifikasi data oleh petugas."), ""),
-    ("adjudication", _("Adjudikasi: pejabat imigrasi memutuskan penerbitan paspor."), ""),
+    ("adjudication", _("Pejabat imigrasi memutuskan paspor diterbitkan atau tidak (adjudikasi)."), ""),
     ("printing", _("Pencetakan paspor."), ""),
     ("pickup", _("Pengambilan paspor di kantor imigrasi (bawa tanda terima)."), ""),
 ]
@@ -138,8 +173,10 @@ WORK_ROUTE = [
         "jasmani dan rohani, terdaftar dan memiliki nomor kepesertaan jaminan sosial, dan memiliki dokumen lengkap."
     ),
     _(
-        "Berangkat hanya melalui perusahaan penempatan resmi (P3MI) yang memiliki izin SIP3MI dan terdaftar di "
-        "Kementerian P2MI (SISKOP2MI). Lembaga pelatihan (LPK) tidak boleh menempatkan pekerja."
+        "Berangkat hanya melalui perusahaan penempatan yang berizin (P3MI, izinnya disebut SIP3MI, terdaftar di "
+        "sistem Kementerian P2MI bernama SISKOP2MI), program pemerintah (G-to-G), atau perusahaan yang menempatkan "
+        "pekerja untuk usahanya sendiri (UU 18/2017 Pasal 49). Lembaga pelatihan (LPK) tidak boleh menempatkan "
+        "pekerja."
     ),
     _(
         "Minta surat rekomendasi paspor di Dinas Tenaga Kerja kabupaten/kota; daftar di Disnaker dan desa "
@@ -193,13 +230,14 @@ READINESS_MESSAGES = {
         "kabupaten/kota melalui jalur resmi."
     ),
     rules.RC_MORATORIUM: _(
-        "Pekerjaan %(job_type)s di %(country)s termasuk penempatan yang ditutup (moratorium pekerja rumah tangga "
-        "pada pengguna perseorangan di Timur Tengah). Satu-satunya jalur resmi untuk enam jabatan rumah tangga di "
-        "Arab Saudi adalah Sistem Penempatan Satu Kanal melalui perusahaan (syarikah)."
+        "Pekerjaan %(job_type)s di %(country)s termasuk penempatan yang ditutup (penghentian sementara atau moratorium "
+        "pekerja rumah tangga yang bekerja untuk majikan pribadi, disebut pengguna perseorangan, di Timur Tengah). "
+        "Satu-satunya jalur resmi untuk enam jabatan rumah tangga di Arab Saudi adalah Sistem Penempatan Satu Kanal "
+        "melalui perusahaan penyalur di sana (syarikah)."
     ),
     rules.RC_VISIT_WITH_JOB: _(
         "Tujuan perjalanan %(purpose)s tetapi ada tawaran kerja: bekerja dengan visa wisata, kunjungan, atau umrah "
-        "adalah jalur nonprosedural dan tanda bahaya perdagangan orang. Bekerja memerlukan visa kerja."
+        "adalah jalur tidak resmi (nonprosedural) dan tanda bahaya perdagangan orang. Bekerja memerlukan visa kerja."
     ),
     rules.RC_PAID_UP_FRONT: _(
         "Sudah ada uang yang dibayarkan di muka kepada sponsor%(sponsor)s: calon pekerja migran tidak boleh "
@@ -282,7 +320,8 @@ COLLECTIVE_LOST_DAMAGED_REFUSED = _(
     "di kantor imigrasi. Ajukan sendiri melalui M-Paspor."
 )
 COLLECTIVE_UNKNOWN_TYPE = _(
-    "Jenis permohonan tidak dikenal. Pilihan: new, replacement_expired, replacement_full."
+    "Jenis permohonan tidak dikenal. Pilih paspor pertama, atau penggantian paspor yang habis masa berlaku atau "
+    "penuh."
 )
 COLLECTIVE_PERSON_NOT_FOUND = _("Orang tidak ditemukan di wilayah kerja Anda.")
 COLLECTIVE_PERSON_OTHER_VILLAGE = _("Orang ini bukan warga desa/kelurahan permohonan ini.")
@@ -307,3 +346,65 @@ COLLECTIVE_OFFICIAL_COPY_DENIED = _(
 )
 COLLECTIVE_OFFICIAL_PURPOSE = "surat Eazy Passport (salinan resmi)"
 READINESS_DETAIL_PURPOSE = "pemeriksaan kesiapan paspor"
+
+# The glossary page (/paspor/istilah/): plain meanings of the words the guide and the readiness check use.
+GLOSSARY = [
+    (
+        "BAP",
+        _(
+            "Berita acara pemeriksaan: catatan tertulis wawancara petugas imigrasi dengan Anda, misalnya tentang "
+            "bagaimana paspor hilang atau rusak."
+        ),
+    ),
+    (
+        "P3MI",
+        _(
+            "Perusahaan Penempatan Pekerja Migran Indonesia: perusahaan swasta yang boleh merekrut dan memberangkatkan "
+            "pekerja migran, asalkan berizin."
+        ),
+    ),
+    (
+        "SIP3MI",
+        _(
+            "Surat izin P3MI: izin resmi perusahaan penempatan. Tanpa izin ini perusahaan tidak boleh merekrut."
+        ),
+    ),
+    (
+        "SISKOP2MI",
+        _(
+            "Sistem data Kementerian Pelindungan Pekerja Migran Indonesia (dahulu BP2MI): di sana tercatat perusahaan "
+            "berizin dan pekerja migran yang berangkat secara resmi."
+        ),
+    ),
+    (
+        _("Nonprosedural"),
+        _(
+            "Berangkat bekerja ke luar negeri tidak melalui jalur resmi, misalnya dengan visa wisata atau umrah, tanpa "
+            "perjanjian kerja, atau lewat calo. Jalur ini berbahaya dan sering berujung pada perdagangan orang."
+        ),
+    ),
+    (
+        _("Syarikah"),
+        _(
+            "Perusahaan penyalur tenaga kerja di Arab Saudi. Dalam Sistem Penempatan Satu Kanal, pekerja rumah tangga "
+            "bekerja melalui syarikah, bukan langsung untuk majikan pribadi."
+        ),
+    ),
+    (
+        _("Keadaan kahar"),
+        _("Bencana atau kejadian di luar kemampuan Anda, misalnya banjir, gempa, atau kebakaran."),
+    ),
+    (
+        _("Kode tagihan (kode billing)"),
+        _(
+            "Nomor pembayaran resmi dari M-Paspor untuk membayar biaya paspor di bank, kantor pos, atau aplikasi."
+        ),
+    ),
+    (_("Adjudikasi"), _("Keputusan pejabat imigrasi apakah paspor diterbitkan.")),
+    (
+        _("Pengguna perseorangan"),
+        _(
+            "Majikan pribadi (perorangan), bukan perusahaan; misalnya keluarga yang mempekerjakan pekerja rumah tangga."
+        ),
+    ),
+]

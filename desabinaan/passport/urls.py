@@ -8,6 +8,7 @@ app_name = "passport"
 urlpatterns = [
     path("", views_public.guide, name="guide"),
     path("checklist.pdf", views_public.checklist_pdf, name="checklist_pdf"),
+    path("istilah/", views_public.glossary, name="glossary"),
     path("kesiapan/", views.readiness_list, name="readiness_list"),
     path("kesiapan/baru/", views.readiness_create, name="readiness_create"),
     path("skrining/orang/<int:person_pk>/", views_followup.person_screening, name="person_screening"),

@@ -5,5 +5,6 @@ Callers write `from lib import passport as rules` and use both through this one 
 public names, re-exported here whole.
 """
 
+from .products import *  # noqa: F403
 from .public_guide import *  # noqa: F403
 from .readiness import *  # noqa: F403

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from .products import (
+    MIGRANT_VALIDITY_YEARS,
+    PRODUCT_EPASSPORT,
+    PRODUCT_MIGRANT,
+    PRODUCT_PASSPORT,
+    ProductRule,
+)
 
 PURPOSES = ("tourism", "family_visit", "work", "umrah_hajj", "study", "internship", "other")
 CASES = ("new", "replacement_expired", "lost", "damaged", "lost_expired", "damaged_expired")
@@ -60,6 +68,9 @@ FEE_ITEM_MISSING = "fee_item_missing"
 # Warning codes (GuideWarning.code).
 VALIDITY_REDUCED = "validity_reduced"
 MIGRANT_FREE_NOT_APPLICABLE = "migrant_free_not_applicable"
+# The office does not issue the product asked for on that day: the guide answers for an electronic passport.
+E_PASSPORT_ONLY = "e_passport_only"
+PRODUCT_NOT_OFFERED = "product_not_offered"
 WORK_UNDER_MIN_AGE = "work_under_min_age"
 
 # Note codes (Guide.notes): the Django layer holds their text.
@@ -71,11 +82,11 @@ NOTE_EXPIRED_LOST_DAMAGED = "expired_lost_damaged"
 NOTE_FORCE_MAJEURE = "force_majeure"
 NOTE_WORK_ROUTE = "work_route"
 NOTE_WALK_IN = "walk_in"
+NOTE_LOST_DEFERRAL = "lost_deferral"
+NOTE_MIGRANT_ASK_OFFICE = "migrant_ask_office"
 NOTE_ORIGINALS = "originals"
 
 MAX_AGE = 130
-WALK_IN_MIN_AGE = 60  # M-Paspor walk-in is allowed for applicants aged 60+ and children under 5.
-WALK_IN_MAX_CHILD_AGE = 5
 # UU 18/2017 Art. 5: a migrant worker must be at least 18; the guide warns, the readiness check will enforce.
 WORK_MIN_AGE = 18
 
@@ -138,13 +149,19 @@ class DocumentRule:
     citation: str = ""
     conflicting_citation: str = ""
     order: int = 0
+    products: frozenset[str] = frozenset()  # empty: whatever passport is asked for
+    to_be_confirmed: bool = False
+    curation_note: str = ""
 
-    def applies(self, *, case: str, applicant: str, purpose: str, force_majeure: bool) -> bool:
+    def applies(
+        self, *, case: str, applicant: str, purpose: str, force_majeure: bool, product: str = ""
+    ) -> bool:
         return (
             (not self.cases or case in self.cases)
             and self.applicant in ("any", applicant)
             and (not self.purposes or purpose in self.purposes)
             and (self.force_majeure == "any" or (self.force_majeure == "yes") == force_majeure)
+            and (not self.products or product in self.products)
         )
 
 
@@ -162,6 +179,11 @@ class Rules:
     fee_schedule: FeeScheduleRule | None
     documents: tuple[DocumentRule, ...]
     validity: ValidityRuleData | None
+    # The products the chosen office issues on the date; None: no office chosen, every product may be asked for.
+    products: tuple[ProductRule, ...] | None = None
+
+    def offered(self) -> tuple[str, ...] | None:
+        return None if self.products is None else tuple(p.code for p in self.products)
 
 
 @dataclass(frozen=True)
@@ -196,6 +218,8 @@ class DocumentLine:
     by_office: bool
     citation: str
     conflicting_citation: str
+    to_be_confirmed: bool = False
+    curation_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,6 +235,8 @@ class Guide:
     warnings: tuple[GuideWarning, ...]
     notes: tuple[str, ...]
     citations: tuple[str, ...]
+    product: str = PRODUCT_PASSPORT
+    products: tuple[ProductRule, ...] | None = None
 
     @property
     def fee_total_idr(self) -> int:
@@ -271,15 +297,45 @@ def _fee_line(item: FeeItemRule, schedule: FeeScheduleRule) -> FeeLine:
     return FeeLine(item.code, item.label, item.amount_idr, item.citation or schedule.citation)
 
 
-def migrant_free_applies(answers: Answers, validity_years: int) -> bool:
-    """Permenkumham 9/2020: a first passport for a migrant worker, 24 pages, 5 years, non-electronic."""
-    return (
-        answers.purpose == "work"
-        and answers.case == "new"
-        and validity_years == 5
-        and not answers.electronic
-        and not answers.same_day
-    )
+def migrant_free_applies(answers: Answers, validity_years: int | None = None) -> bool:
+    """Permenkumham 9/2020: a first passport for a migrant worker (24 pages, 5 years, non-electronic).
+
+    Choosing it sets the validity it allows, so the validity asked for does not matter (kept for callers).
+    """
+    return answers.purpose == "work" and answers.case == "new" and not answers.same_day
+
+
+def product_of(answers: Answers) -> str:
+    if answers.migrant_worker_first:
+        return PRODUCT_MIGRANT
+    return PRODUCT_EPASSPORT if answers.electronic else PRODUCT_PASSPORT
+
+
+def fit_product(
+    answers: Answers, offered: tuple[str, ...] | None
+) -> tuple[Answers, tuple[GuideWarning, ...]]:
+    """The answers for a product the office issues on that day, with a warning for each change made.
+
+    No office (offered is None) or an office without product rows: nothing changes. A paper passport asked of an
+    e-passport-only office becomes an electronic one (`e_passport_only`); a free migrant-worker passport the office
+    does not list falls back to the office's passport (`product_not_offered`), never silently.
+    """
+    if not offered:
+        return answers, ()
+    warnings = []
+    asked = product_of(answers)
+    if asked == PRODUCT_MIGRANT and PRODUCT_MIGRANT not in offered:
+        answers = replace(answers, migrant_worker_first=False)
+        warnings.append(GuideWarning(PRODUCT_NOT_OFFERED, {"asked": asked}))
+    product = product_of(answers)
+    if product not in offered and product != PRODUCT_MIGRANT:
+        if PRODUCT_EPASSPORT in offered:
+            answers = replace(answers, electronic=True)
+            warnings.append(GuideWarning(E_PASSPORT_ONLY, {"asked": product}))
+        elif PRODUCT_PASSPORT in offered:
+            answers = replace(answers, electronic=False)
+            warnings.append(GuideWarning(PRODUCT_NOT_OFFERED, {"asked": product}))
+    return answers, tuple(warnings)
 
 
 def fee(
@@ -288,7 +344,7 @@ def fee(
     """The fee items: the passport itself, then any surcharge, then same-day service."""
     warning = None
     base_code = f"{'epassport' if answers.electronic else 'passport'}_{validity_years}"
-    if answers.migrant_worker_first and migrant_free_applies(answers, validity_years):
+    if answers.migrant_worker_first and migrant_free_applies(answers):
         if schedule.has(MIGRANT_WORKER_FIRST):
             base_code = MIGRANT_WORKER_FIRST
         else:
@@ -317,11 +373,13 @@ def _document_line(rule: DocumentRule) -> DocumentLine:
         by_office=rule.by_office,
         citation=rule.citation,
         conflicting_citation=rule.conflicting_citation,
+        to_be_confirmed=rule.to_be_confirmed,
+        curation_note=rule.curation_note,
     )
 
 
 def documents(
-    answers: Answers, applicant: str, rules: Iterable[DocumentRule]
+    answers: Answers, applicant: str, rules: Iterable[DocumentRule], product: str = ""
 ) -> tuple[tuple[DocumentLine, ...], tuple[DocumentLine, ...]]:
     """(documents to bring, documents explicitly not needed), one line per document code.
 
@@ -336,6 +394,7 @@ def documents(
                 applicant=applicant,
                 purpose=answers.purpose,
                 force_majeure=answers.force_majeure,
+                product=product or product_of(answers),
             )
         ),
         key=lambda rule: (rule.order, rule.document_code),
@@ -357,7 +416,9 @@ def documents(
     )
 
 
-def notes(answers: Answers, age: int, applicant: str) -> tuple[str, ...]:
+def notes(
+    answers: Answers, age: int, applicant: str, offered: tuple[str, ...] | None = None
+) -> tuple[str, ...]:
     found = [NOTE_ORIGINALS]
     if applicant == APPLICANT_CHILD:
         found += [NOTE_CHILD_PARENTS, NOTE_CHILD_TRAVEL_ALONE]
@@ -367,12 +428,17 @@ def notes(answers: Answers, age: int, applicant: str) -> tuple[str, ...]:
         found.append(NOTE_BAP_APPROVAL)
     if answers.case in ("lost_expired", "damaged_expired"):
         found.append(NOTE_EXPIRED_LOST_DAMAGED)
+    if answers.case in LOST_OR_DAMAGED and not answers.force_majeure:
+        found.append(NOTE_LOST_DEFERRAL)
     if answers.force_majeure:
         found.append(NOTE_FORCE_MAJEURE)
-    if age >= WALK_IN_MIN_AGE or age < WALK_IN_MAX_CHILD_AGE:
-        found.append(NOTE_WALK_IN)
+    # Priority walk-in (60+, disabled, pregnant, under 5): said to everyone, since disability and pregnancy are not
+    # asked.
+    found.append(NOTE_WALK_IN)
     if answers.purpose == "work":
         found.append(NOTE_WORK_ROUTE)
+        if offered and PRODUCT_MIGRANT not in offered and answers.case == "new":
+            found.append(NOTE_MIGRANT_ASK_OFFICE)
     return tuple(found)
 
 
@@ -387,13 +453,18 @@ def guide(answers: Answers, rules: Rules) -> Guide:
         raise PassportInputError("on", NO_VALIDITY_RULE, on=answers.on)
     if rules.fee_schedule is None:
         raise PassportInputError("on", NO_FEE_SCHEDULE, on=answers.on)
+    answers, product_warnings = fit_product(answers, rules.offered())
+    if answers.migrant_worker_first and migrant_free_applies(answers):
+        answers = replace(answers, electronic=False, validity_years=MIGRANT_VALIDITY_YEARS)
     age = age_on(answers.birth_date, answers.on)
     # Permenkumham 18/2022 and the document lists draw the same line: under 17 and unmarried is a child.
     adult = age >= rules.validity.adult_age or answers.married
     applicant = APPLICANT_ADULT if adult else APPLICANT_CHILD
     years, validity_warning = validity(answers, rules.validity)
     fee_items, fee_warning = fee(answers, rules.fee_schedule, years)
-    needed, not_needed = documents(answers, applicant, rules.documents)
+    free = migrant_free_applies(answers)
+    product = product_of(answers if free else replace(answers, migrant_worker_first=False))
+    needed, not_needed = documents(answers, applicant, rules.documents, product)
     work_warning = (
         GuideWarning(WORK_UNDER_MIN_AGE, {"age": age, "min_age": WORK_MIN_AGE})
         if answers.purpose == "work" and age < WORK_MIN_AGE
@@ -402,6 +473,7 @@ def guide(answers: Answers, rules: Rules) -> Guide:
     citations = _unique(
         [rules.validity.citation, rules.fee_schedule.citation]
         + [item.citation for item in fee_items]
+        + [p.citation for p in rules.products or () if p.code == product]
         + [c for line in needed + not_needed for c in (line.citation, line.conflicting_citation)]
     )
     return Guide(
@@ -413,9 +485,12 @@ def guide(answers: Answers, rules: Rules) -> Guide:
         fee_items=fee_items,
         documents=needed,
         not_needed=not_needed,
-        warnings=tuple(w for w in (validity_warning, fee_warning, work_warning) if w is not None),
-        notes=notes(answers, age, applicant),
+        warnings=product_warnings
+        + tuple(w for w in (validity_warning, fee_warning, work_warning) if w is not None),
+        notes=notes(answers, age, applicant, rules.offered()),
         citations=citations,
+        product=product,
+        products=rules.products,
     )
 
 

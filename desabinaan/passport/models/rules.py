@@ -16,6 +16,7 @@ from lib import passport as rules
 PERIOD_ORDER_ERROR = _("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai berlaku.")
 UNKNOWN_CASES_ERROR = _("Jenis permohonan tidak dikenal: %(codes)s. Pilihan: %(choices)s.")
 UNKNOWN_PURPOSES_ERROR = _("Tujuan perjalanan tidak dikenal: %(codes)s. Pilihan: %(choices)s.")
+UNKNOWN_PRODUCTS_ERROR = _("Jenis paspor tidak dikenal: %(codes)s. Pilihan: %(choices)s.")
 
 
 class Purpose(models.TextChoices):
@@ -52,6 +53,15 @@ class FeeCode(models.TextChoices):
     )
 
 
+class Product(models.TextChoices):
+    EPASSPORT = rules.PRODUCT_EPASSPORT, _("Paspor elektronik (e-paspor)")
+    PASSPORT = rules.PRODUCT_PASSPORT, _("Paspor biasa non-elektronik")
+    MIGRANT_WORKER_FIRST = (
+        rules.PRODUCT_MIGRANT,
+        _("Paspor pertama calon pekerja migran (24 halaman, 5 tahun, tanpa biaya)"),
+    )
+
+
 class Level(models.TextChoices):
     REQUIRED = rules.REQUIRED, _("wajib")
     CONDITIONAL = rules.CONDITIONAL, _("bersyarat")
@@ -77,6 +87,20 @@ class VersionedRule(models.Model):
     effective_from = models.DateField(_("berlaku sejak"))
     effective_to = models.DateField(_("berlaku sampai"), null=True, blank=True)
     created_at = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+    # Shown to officers only, never to the public (issue 13): a rule whose source is not the official text or that
+    # sources contradict, and the curator's note on why.
+    to_be_confirmed = models.BooleanField(
+        _("perlu dikonfirmasi kantor"),
+        default=False,
+        help_text=_("Hanya terlihat oleh petugas: sumber belum resmi atau saling bertentangan."),
+    )
+    curation_note = models.TextField(
+        _("catatan kurasi (hanya petugas)"),
+        blank=True,
+        help_text=_(
+            "Misalnya sumber yang bertentangan atau yang masih perlu dicek. Tidak pernah tampil ke publik."
+        ),
+    )
 
     class Meta:
         abstract = True
@@ -115,6 +139,7 @@ class FeeItem(models.Model):
     )
     code = models.CharField(_("kode"), max_length=40, choices=FeeCode.choices)
     label = models.CharField(_("keterangan"), max_length=200)
+    label_en = models.CharField(_("keterangan (bahasa Inggris)"), max_length=200, blank=True)
     amount_idr = models.PositiveIntegerField(_("tarif (Rp)"))
     citation = models.TextField(
         _("dasar hukum"), blank=True, help_text=_("Kosong: memakai dasar hukum jadwal tarifnya.")
@@ -140,6 +165,8 @@ class DocumentType(models.Model):
     code = models.SlugField(_("kode"), max_length=40, unique=True)
     label = models.CharField(_("nama dokumen"), max_length=200)
     description = models.TextField(_("penjelasan"), blank=True)
+    label_en = models.CharField(_("nama dokumen (bahasa Inggris)"), max_length=200, blank=True)
+    description_en = models.TextField(_("penjelasan (bahasa Inggris)"), blank=True)
     provided_by_office = models.BooleanField(
         _("dibuat/diurus kantor imigrasi"),
         default=False,
@@ -188,6 +215,13 @@ class DocumentRequirement(VersionedRule):
         blank=True,
         help_text=_('Untuk dokumen bersyarat: kapan dibutuhkan, mis. "jika hanya satu orang tua hadir".'),
     )
+    condition_en = models.CharField(_("syarat / keterangan (bahasa Inggris)"), max_length=300, blank=True)
+    products = models.CharField(
+        _("jenis paspor"),
+        max_length=100,
+        blank=True,
+        help_text=_("Kode dipisah koma (migrant_worker_first, ...). Kosong: semua jenis paspor."),
+    )
     conflicting_citation = models.TextField(
         _("sumber yang bertentangan"),
         blank=True,
@@ -211,6 +245,7 @@ class DocumentRequirement(VersionedRule):
         for name, allowed, message in (
             ("cases", rules.CASES, UNKNOWN_CASES_ERROR),
             ("purposes", rules.PURPOSES, UNKNOWN_PURPOSES_ERROR),
+            ("products", rules.PRODUCTS, UNKNOWN_PRODUCTS_ERROR),
         ):
             unknown = [code for code in _codes(getattr(self, name)) if code not in allowed]
             if unknown:
@@ -221,12 +256,48 @@ class DocumentRequirement(VersionedRule):
             raise ValidationError(errors)
 
     @property
+    def product_codes(self) -> list[str]:
+        return _codes(self.products)
+
+    @property
     def case_codes(self) -> list[str]:
         return _codes(self.cases)
 
     @property
     def purpose_codes(self) -> list[str]:
         return _codes(self.purposes)
+
+
+class PassportProduct(VersionedRule):
+    """A passport product an office issues from a date (Keputusan Dirjen Imigrasi IMI-263.GR.01.02/2024: offices move
+    to electronic passports only, in phases).
+
+    An office with rows in force on a day issues exactly those products; an office without any uses the default rows
+    (office empty). The office is linked by its unique name, without a database constraint, so the rule data can be
+    loaded (data migration) before an administrator enters the office itself.
+    """
+
+    office = models.ForeignKey(
+        "offices.Kanim",
+        verbose_name=_("kantor imigrasi"),
+        to_field="name",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Kosong: berlaku untuk kantor yang tidak punya baris sendiri."),
+    )
+    product = models.CharField(_("jenis paspor"), max_length=30, choices=Product.choices)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=100)
+
+    class Meta(VersionedRule.Meta):
+        verbose_name = _("jenis paspor per kantor")
+        verbose_name_plural = _("jenis paspor per kantor")
+        ordering = ["office", "order", "-effective_from"]
+
+    def __str__(self):
+        return f"{self.office_id or _('semua kantor')}: {self.get_product_display()} ({self.effective_from:%d-%m-%Y})"
 
 
 class ValidityRule(VersionedRule):

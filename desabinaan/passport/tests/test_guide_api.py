@@ -1,6 +1,7 @@
 import pytest
 
 from desabinaan.passport import texts
+from desabinaan.passport.models import FeeSchedule
 from lib import passport as rules
 
 from .conftest import BASE_ANSWERS
@@ -86,10 +87,12 @@ def test_it_lists_the_fee_schedule_in_force(client, db, on, name, epassport_10):
     assert all(i["citation"] for i in body["items"])
 
 
-def test_the_new_schedule_notes_the_disputed_start_date(client, db):
+def test_the_disputed_start_date_is_an_officer_note_not_a_public_citation(client, db):
     body = client.get("/api/v1/passport/fees", {"on": "2025-01-01"}).json()
-    assert "17 atau 18 Desember 2024" in body["citation"]
+    assert "17 atau 18 Desember 2024" not in body["citation"]
     assert body["effective_from"] == "2024-12-17"
+    schedule = FeeSchedule.objects.get(name="PP 45/2024")
+    assert schedule.to_be_confirmed and "17 atau 18 Desember 2024" in schedule.curation_note
 
 
 def test_fees_reject_a_bad_date_and_answer_404_before_any_schedule(client, db):

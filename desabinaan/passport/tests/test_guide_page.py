@@ -33,7 +33,7 @@ def test_it_shows_the_wizard_to_anonymous_visitors(client, db):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<form method="post"' in html
-    for name in ("purpose", "case", "force_majeure", "birth_date", "married", "electronic", "validity_years"):
+    for name in ("purpose", "case", "force_majeure", "birth_date", "married", "product", "validity_years"):
         assert f'name="{name}"' in html
     assert 'name="same_day"' in html and 'name="village"' in html
     assert 'id="hasil"' not in html
@@ -70,7 +70,8 @@ def test_the_link_carries_nothing_personal_not_even_the_birth_date(client, db):
         "purpose",
         "case",
         "age",
-        "electronic",
+        "product",
+        "office",
         "validity_years",
         "on",
         "married",
@@ -154,4 +155,7 @@ def test_it_uses_no_inline_script_or_style(client, db):
 def test_it_validates_scope(client, world, login, user):
     # A public page: anonymous and every persona see the same result.
     anonymous = get(client, **ANSWERS).context["result"]
-    assert get(login(getattr(world, user)), **ANSWERS).context["result"] == anonymous
+    theirs = get(login(getattr(world, user)), **ANSWERS).context["result"]
+    # Officers also see the rules flagged "to be confirmed" and the curation notes; nobody else does.
+    assert anonymous["officer_notes"] == []
+    assert {**theirs, "officer_notes": []} == anonymous

@@ -16,7 +16,11 @@ CHILD_DOCS = {
     "power_of_attorney",
     "child_travel_statement",
     "name_change_decree",
+    # Kanim Yogyakarta via Kompas, 4 May 2023: the parents' statement of responsibility on meterai.
+    "parents_statement",
 }
+# imigrasi.go.id via tempo.co: a lost or damaged passport also needs the civil record.
+LOST_ADULT = {"ktp", "kk", "civil_record"}
 
 
 def codes(result):
@@ -48,28 +52,28 @@ def conditional(result):
         ),
         pytest.param(
             {"case": "lost", **ADULT},
-            {"ktp", "kk", "police_report", "bap", "regional_approval"},
+            LOST_ADULT | {"police_report", "bap", "regional_approval"},
             id="lost valid",
         ),
         pytest.param(
             {"case": "damaged", **ADULT},
-            {"ktp", "kk", "old_passport", "bap", "regional_approval"},
+            LOST_ADULT | {"old_passport", "bap", "regional_approval"},
             id="damaged valid",
         ),
         pytest.param(
-            {"case": "lost_expired", **ADULT}, {"ktp", "kk", "police_report", "bap"}, id="lost expired"
+            {"case": "lost_expired", **ADULT}, LOST_ADULT | {"police_report", "bap"}, id="lost expired"
         ),
         pytest.param(
-            {"case": "damaged_expired", **ADULT}, {"ktp", "kk", "old_passport", "bap"}, id="damaged expired"
+            {"case": "damaged_expired", **ADULT}, LOST_ADULT | {"old_passport", "bap"}, id="damaged expired"
         ),
         pytest.param(
             {"case": "lost", "force_majeure": True, **ADULT},
-            {"ktp", "kk", "police_report", "bap", "regional_approval", "disaster_letter"},
+            LOST_ADULT | {"police_report", "bap", "regional_approval", "disaster_letter"},
             id="lost by disaster",
         ),
         pytest.param(
             {"case": "damaged_expired", "force_majeure": True, **ADULT},
-            {"ktp", "kk", "old_passport", "bap", "disaster_letter"},
+            LOST_ADULT | {"old_passport", "bap", "disaster_letter"},
             id="damaged expired by disaster",
         ),
         pytest.param({"purpose": "work", **ADULT}, NEW_ADULT | {"disnaker_recommendation"}, id="work"),
@@ -261,7 +265,7 @@ def test_work_purpose_explains_the_procedural_route_and_red_flags(guide):
 def test_it_explains_police_reports_and_approval(guide):
     notes = " ".join(guide(case="lost")["notes"])
     assert "kantor polisi" in notes
-    assert "persetujuan Kepala Kantor Wilayah" in notes
+    assert "persetujuan pejabat imigrasi" in notes and "BAP" in notes
     assert "kedua orang tua" in " ".join(guide(**CHILD)["notes"])
 
 

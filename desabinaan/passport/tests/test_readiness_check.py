@@ -142,13 +142,14 @@ def test_it_lists_the_missing_documents_from_the_guide_rules(world, siti, make_p
     )
     assert "old_passport" in [d["code"] for d in replacement.missing_documents]
     lost = record(world.budi, siti, purpose="tourism", case="lost", documents_in_hand=["ktp", "kk"])
-    # The BAP and the Kanwil approval are made by the office, not brought.
-    assert [d["code"] for d in lost.missing_documents] == ["police_report"]
+    # The BAP and the approval are made by the office, not brought; the civil record is (docs/rules.md §2).
+    assert [d["code"] for d in lost.missing_documents] == ["civil_record", "police_report"]
     child = make_person("Putri", birth_date=dt.date(2015, 2, 2))
     child_check = record(world.budi, child, purpose="tourism", documents_in_hand=["kk"])
-    assert {"parents_ktp", "birth_certificate", "parents_passports"} <= {
-        d["code"] for d in child_check.missing_documents
-    }
+    child_missing = {d["code"] for d in child_check.missing_documents}
+    # Parents' passports only if they have one (conditional); the statement of responsibility is required.
+    assert {"parents_ktp", "birth_certificate", "parents_statement"} <= child_missing
+    assert "parents_passports" not in child_missing
     complete = record(world.budi, siti, purpose="tourism", documents_in_hand=ALL_GENERAL)
     assert complete.missing_documents == []
 
