@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from desabinaan.accounts.models import User
 from desabinaan.events.models import Attendance, Event
-from desabinaan.events.services import attendance_record, event_create, event_mark_held, event_report
+from desabinaan.events.services import (
+    attendance_record,
+    attendance_record_person,
+    event_create,
+    event_mark_held,
+    event_report,
+)
 from desabinaan.passport.models import ReadinessCheck
 from desabinaan.passport.services import readiness_check_create
 from desabinaan.people.models import LawfulBasis, Purpose
@@ -70,7 +76,8 @@ SOSIALISASI_PLANNED = "Sosialisasi paspor dan jalur kerja resmi (contoh)"
 
 
 def seed_sosialisasi(result: SeedResult, *, officer: User, village: Village) -> None:
-    """A held and reported event with four residents on the attendance list, and one coming up."""
+    """A held and reported event with five residents on the attendance list (one picked from the registry), and one
+    coming up."""
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     if not Event.objects.filter(village=village, title=SOSIALISASI_HELD).exists():
         event = event_create(
@@ -94,6 +101,8 @@ def seed_sosialisasi(result: SeedResult, *, officer: User, village: Village) -> 
                 consent=True,
                 source=Attendance.Source.FORM,
             )
+        # A resident already in the registry, picked from it instead of typed again (the attendance picker).
+        attendance_record_person(actor=officer, event=event, person=demo_resident(4), consent=True)
         event_mark_held(actor=officer, event=event)
         event_report(actor=officer, event=event, report=f"Kegiatan berjalan lancar ({SEED_NOTE}).")
         result.created["kegiatan sosialisasi"] += 1
