@@ -83,9 +83,15 @@ class PartnerAgency(models.Model):
 
     class Kind(models.TextChoices):
         DISNAKER = "disnaker", _("Dinas Tenaga Kerja")
-        BP3MI = "bp3mi", _("BP3MI / LTSA")
-        POLICE = "police", _("Kepolisian (Satgas TPPO)")
+        BP3MI = "bp3mi", _("BP3MI / P4MI / LTSA")
+        # Named as since 21 Jan 2026 (docs/rules.md §4): directorates/units PPA-PPO where formed.
+        POLICE = "police", _("Kepolisian (Ditres/Satres PPA-PPO, atau Satreskrim bila belum dibentuk)")
         SOCIAL = "social", _("Dinas Sosial")
+        UPTD_PPA = "uptd_ppa", _("UPTD PPA / DP3A (perlindungan perempuan dan anak)")
+        LPSK = "lpsk", _("LPSK (perlindungan saksi dan korban)")
+        KEMLU = "kemlu", _("KBRI/KJRI / Kemlu (Pelindungan WNI)")
+        TASK_FORCE = "task_force", _("Gugus Tugas TPPO kabupaten/kota")
+        DUKCAPIL = "dukcapil", _("Dinas Dukcapil")
         OTHER = "other", _("Lainnya")
 
     name = models.CharField(_("nama"), max_length=200, unique=True)

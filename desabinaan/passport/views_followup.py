@@ -16,7 +16,8 @@ from django.views.decorators.http import require_http_methods
 from desabinaan.core.views import add_service_errors, require
 from desabinaan.people.selectors import person_get_for_user
 from desabinaan.protection import selectors as protection_selectors
-from desabinaan.protection.forms import ReferralForm, ReportForm, ScreeningForm
+from desabinaan.protection.forms import ReferralForm, ReportForm
+from desabinaan.protection.views_screening import screening_form_page
 
 from . import selectors, services, texts
 from .forms import (
@@ -37,27 +38,19 @@ def _follow_up_check(request, reference):
 @require_http_methods(["GET", "POST"])
 def readiness_screening(request, reference):
     check = _follow_up_check(request, reference)
-    indicator_set = protection_selectors.indicator_set_active()
-    indicators = list(indicator_set.indicators.order_by("order", "code"))
-    form = ScreeningForm(request.POST or None, indicators=indicators, initial=screening_initial(check))
-    if request.method == "POST" and form.is_valid():
-        try:
-            screening = services.readiness_screening_create(
-                actor=request.user,
-                check=check,
-                answers=form.answers(),
-                evidence=form.evidence(),
-                **form.details(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Skrining tersimpan. Tingkat saran dihitung dari jawaban."))
-            return redirect("protection:screening", screening.pk)
-    return render(
+    # Protection's form in steps; saving goes through passport's service, which marks the check followed up.
+    return screening_form_page(
         request,
-        "protection/screening_form.html",
-        {"form": form, "person": check.person, "indicator_set": indicator_set, "from_check": check},
+        person=check.person,
+        initial=screening_initial(check),
+        extra={"from_check": check},
+        save=lambda form: services.readiness_screening_create(
+            actor=request.user,
+            check=check,
+            answers=form.answers(),
+            evidence=form.evidence(),
+            **form.details(),
+        ),
     )
 
 

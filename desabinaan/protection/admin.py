@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.fuzzy import normalize_agency_name
 
-from .models import Indicator, IndicatorSet, LicensedAgency
+from .models import HelpLine, Indicator, IndicatorSet, LegalStop, LicensedAgency
 
 
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
-    fields = ["order", "code", "group", "label", "weight", "citation", "help_text"]
+    fields = ["order", "code", "group", "label", "label_en", "weight", "citation", "help_text"]
 
     # A version some screening used is history: its indicators can no longer change (copy it instead).
     def has_change_permission(self, request, obj=None):
@@ -55,6 +55,7 @@ class IndicatorSetAdmin(admin.ModelAdmin):
                         indicator_set=copy,
                         code=i.code,
                         label=i.label,
+                        label_en=i.label_en,
                         group=i.group,
                         weight=i.weight,
                         citation=i.citation,
@@ -75,3 +76,25 @@ class LicensedAgencyAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.name_normalized = normalize_agency_name(obj.name)
         super().save_model(request, obj, form, change)
+
+
+@admin.register(HelpLine)
+class HelpLineAdmin(admin.ModelAdmin):
+    """Help lines are dated data: a changed number is a new row with a new effective date (docs/rules.md §4)."""
+
+    list_display = [
+        "name",
+        "kind",
+        "value",
+        "effective_from",
+        "checked_on",
+        "needs_confirmation",
+        "is_active",
+    ]
+    list_filter = ["kind", "needs_confirmation", "is_active"]
+    search_fields = ["name", "value", "code"]
+
+
+@admin.register(LegalStop)
+class LegalStopAdmin(admin.ModelAdmin):
+    list_display = ["code", "purpose", "under_age", "citation", "effective_from", "needs_confirmation"]

@@ -48,6 +48,7 @@ AnswerValue = Literal["yes", "no", "unknown"]
 class IndicatorOut(Schema):
     code: str
     label: str
+    label_en: str
     group: str
     weight: int
     citation: str
@@ -106,6 +107,12 @@ class DecisionOut(Schema):
     decided_at: dt.datetime
 
 
+class LegalStopOut(Schema):
+    code: str
+    label: str
+    citation: str
+
+
 class ScreeningOut(ScreeningCreatedOut):
     person_id: int
     village_code: str
@@ -119,6 +126,8 @@ class ScreeningOut(ScreeningCreatedOut):
     documents_seen: str
     answers: list[AnswerOut]
     decisions: list[DecisionOut]
+    # Legal facts beside the advisory level (e.g. a minor departing for work, UU 18/2017 Art. 5(a)): never a score.
+    legal_stops: list[LegalStopOut]
     created_at: dt.datetime
 
 
@@ -170,6 +179,10 @@ def _screening_out(screening: Screening, *, full: bool = False) -> dict:
                 for a in selectors.screening_answers(screening)
             ],
             decisions=selectors.decisions_of(screening),
+            legal_stops=[
+                {"code": stop.code, "label": stop.display_label, "citation": stop.citation}
+                for stop in selectors.legal_stops_for(screening)
+            ],
         )
     return out
 

@@ -46,7 +46,7 @@ class InvolvedIn(Schema):
 
 
 class ReportIn(Schema):
-    category: Literal["recruiter", "fake_lpk", "job_offer", "other"]
+    category: Literal["recruiter", "fake_lpk", "job_offer", "family_abroad", "other"]
     description: FreeText = Field(min_length=1)
     village_code: DigitCode | None = None
     regency_code: DigitCode | None = Field(

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,8 +19,33 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+@dataclass(frozen=True)
+class Step:
+    """One section of the screening form: its fields; every other field travels along as a hidden input."""
+
+    key: str
+    title: str
+    fields: tuple[str, ...]
+
+
+TRAVEL_FIELDS = (
+    "purpose",
+    "destination_country",
+    "job",
+    "host_abroad",
+    "sponsor_name",
+    "sponsor_phone",
+    "agency_name",
+    "documents_seen",
+)
+
+
 class ScreeningForm(forms.Form):
-    """The interview record; one yes/no/unknown question and an evidence note per indicator of the active set."""
+    """The interview record, in steps: the journey, one step per indicator group, notes, then a summary to confirm.
+
+    One yes/no/unknown question and an evidence note per indicator of the active set. The steps are one form posted
+    again at each step (works without JavaScript); an unanswered question is "unknown".
+    """
 
     purpose = forms.ChoiceField(label=_("Tujuan perjalanan yang dinyatakan"), choices=TravelPurpose.choices)
     destination_country = forms.CharField(label=_("Negara tujuan"), max_length=100)
@@ -43,9 +70,10 @@ class ScreeningForm(forms.Form):
         self.indicators = indicators
         for indicator in indicators:
             self.fields[f"a_{indicator.code}"] = forms.ChoiceField(
-                label=indicator.label,
+                label=indicator.display_label,
                 choices=Answer.choices,
                 initial=Answer.UNKNOWN,
+                required=False,
                 widget=forms.RadioSelect,
                 help_text=indicator.citation,
             )
@@ -53,39 +81,72 @@ class ScreeningForm(forms.Form):
                 label=_("Bukti / catatan"), max_length=500, required=False
             )
 
-    def groups(self):
-        """(group label, [(answer field, evidence field, indicator)]) in checklist order, for the template."""
-        out: dict[str, list] = {}
+    def steps(self) -> list[Step]:
+        groups: dict[str, list[str]] = {}
         for indicator in self.indicators:
-            label = str(Indicator.Group(indicator.group).label)
-            out.setdefault(label, []).append(
-                (self[f"a_{indicator.code}"], self[f"e_{indicator.code}"], indicator)
-            )
-        return list(out.items())
+            groups.setdefault(indicator.group, []).extend([f"a_{indicator.code}", f"e_{indicator.code}"])
+        return [
+            Step("journey", str(_("Perjalanan dan pihak yang membantu")), TRAVEL_FIELDS),
+            *(
+                Step(group, str(Indicator.Group(group).label), tuple(names))
+                for group, names in groups.items()
+            ),
+            Step("notes", str(_("Catatan wawancara")), ("notes",)),
+            Step("summary", str(_("Ringkasan sebelum menyimpan")), ()),
+        ]
+
+    def first_error_step(self) -> int | None:
+        """The first step holding a field with an error (the form is bound and validated)."""
+        for n, step in enumerate(self.steps()):
+            if any(name in self.errors for name in step.fields):
+                return n
+        return None
+
+    def rows(self, step: Step):
+        """(answer field, evidence field, indicator) of a group step, in checklist order."""
+        by_code = {i.code: i for i in self.indicators}
+        return [
+            (self[name], self[f"e_{name[2:]}"], by_code[name[2:]])
+            for name in step.fields
+            if name.startswith("a_")
+        ]
+
+    def carried(self, step: Step) -> list[tuple[str, str]]:
+        """The other steps' values, sent again as hidden inputs so nothing typed is lost between steps."""
+        if not self.is_bound:
+            return []
+        return [
+            (name, self.data.get(name, ""))
+            for name in self.fields
+            if name not in step.fields and self.data.get(name, "")
+        ]
+
+    def summary(self) -> dict:
+        """What the officer confirms before saving: the journey with labels, and every answer given as Yes."""
+        data = self.cleaned_data
+        journey = [
+            (self.fields[name].label, dict(TravelPurpose.choices).get(data[name], data[name]))
+            for name in TRAVEL_FIELDS
+            if data.get(name)
+        ]
+        answers = self.answers()
+        yes = [(i, data.get(f"e_{i.code}", "")) for i in self.indicators if answers[i.code] == Answer.YES]
+        no = sum(1 for a in answers.values() if a == Answer.NO)
+        return {"journey": journey, "yes": yes, "no": no, "unknown": len(answers) - len(yes) - no}
 
     def answers(self) -> dict[str, str]:
-        return {i.code: self.cleaned_data[f"a_{i.code}"] for i in self.indicators}
+        return {i.code: self.cleaned_data.get(f"a_{i.code}") or Answer.UNKNOWN for i in self.indicators}
 
     def evidence(self) -> dict[str, str]:
-        return {i.code: self.cleaned_data[f"e_{i.code}"] for i in self.indicators}
+        return {i.code: self.cleaned_data.get(f"e_{i.code}", "") for i in self.indicators}
 
     def details(self) -> dict:
-        names = [
-            "purpose",
-            "destination_country",
-            "job",
-            "host_abroad",
-            "sponsor_name",
-            "sponsor_phone",
-            "agency_name",
-            "documents_seen",
-            "notes",
-        ]
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in (*TRAVEL_FIELDS, "notes")}
 
 
 class DecisionForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Keputusan"), choices=Decision.Kind.choices)
+    # Radio buttons with nothing chosen: the officer picks the decision; the page never preselects one.
+    kind = forms.ChoiceField(label=_("Keputusan"), choices=Decision.Kind.choices, widget=forms.RadioSelect)
     rationale = FreeTextField(label=_("Alasan (wajib)"), widget=forms.Textarea(attrs={"rows": 4}))
     pending_documents = FreeTextField(
         label=_("Dokumen yang harus dilengkapi (untuk penundaan)"),
@@ -133,6 +194,14 @@ class ReferralStatusForm(forms.Form):
         label=_("Catatan hasil"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, allow_victim: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The village never records "identified as a victim" (UU 21/2007 Art. 44): the office or the agency does.
+        if not allow_victim:
+            self.fields["outcome"].choices = [
+                c for c in self.fields["outcome"].choices if c[0] != Referral.Outcome.VICTIM
+            ]
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -4,7 +4,8 @@ Who sees what:
 - office staff (officer, PIMPASA, Kanwil, national admin): screenings, reports and referrals in their scope, by
   the applicant's home village or the report's village;
 - a partner-agency user: only the referrals addressed to their agency (no screening, no report);
-- a village liaison: only village referrals for their village — outcome and follow-up, never the interview.
+- a village liaison: only village referrals for their village — outcome and follow-up, never the interview, and
+  never a referral whose outcome identifies the person as a victim (UU 21/2007 Art. 44, docs/rules.md §4).
 """
 
 from __future__ import annotations
@@ -22,13 +23,16 @@ from django.utils import timezone
 from desabinaan.accounts.models import Role
 from desabinaan.accounts.scope import scope_for
 from desabinaan.offices.models import Kanim
+from lib import advisory
 from lib.fuzzy import best_matches, normalize_agency_name
 from lib.text import fold
 
 from .models import (
     AgencyCheck,
     Decision,
+    HelpLine,
     IndicatorSet,
+    LegalStop,
     LicensedAgency,
     Referral,
     Report,
@@ -69,6 +73,52 @@ def indicator_set_active() -> IndicatorSet:
     if found is None:
         raise IndicatorSet.DoesNotExist
     return found
+
+
+def legal_stops(*, person, purpose: str, on: dt.date) -> list[LegalStop]:
+    """The legal stops for a declared purpose and the applicant's age on a day (the newest row per code in force).
+
+    Checked beside the advisory level, never added to it: age is a legal fact here, not a score input.
+    """
+    age = person.age_on(on)
+    if age is None:
+        return []
+    newest: dict[str, LegalStop] = {}
+    for stop in LegalStop.objects.filter(purpose=purpose, effective_from__lte=on).order_by(
+        "code", "-effective_from"
+    ):
+        newest.setdefault(stop.code, stop)
+    return [stop for stop in newest.values() if age < stop.under_age]
+
+
+def legal_stops_for(screening: Screening) -> list[LegalStop]:
+    day = timezone.localtime(screening.created_at).date() if screening.created_at else timezone.localdate()
+    return legal_stops(person=screening.person, purpose=screening.purpose, on=day)
+
+
+def advisory_preview(indicator_set: IndicatorSet, answers: dict[str, str]) -> advisory.Advisory:
+    """The level a screening would get with these answers (the form's summary step); the same lib.advisory call."""
+    return advisory.advisory_level(
+        answers,
+        {i.code: i.weight for i in indicator_set.indicators.all()},
+        attention_at=indicator_set.attention_threshold,
+        high_at=indicator_set.high_threshold,
+    )
+
+
+# --- Help lines ----------------------------------------------------------------------------------------------------
+
+
+def help_lines(*, on: dt.date | None = None) -> list[HelpLine]:
+    """The help lines in force on a day (today by default): the newest active row per code, in display order."""
+    newest: dict[str, HelpLine] = {}
+    for line in HelpLine.objects.filter(effective_from__lte=on or timezone.localdate()).order_by(
+        "code", "-effective_from"
+    ):
+        newest.setdefault(line.code, line)
+    return sorted(
+        (line for line in newest.values() if line.is_active), key=lambda line: (line.order, line.code)
+    )
 
 
 # --- Screenings ----------------------------------------------------------------------------------------------------
@@ -130,8 +180,14 @@ def referrals_for(user) -> QuerySet[Referral]:
     if role == Role.PARTNER and user.agency_id:
         return qs.filter(agency_id=user.agency_id)
     if role == Role.LIAISON and user.village_id:
-        return qs.filter(to_village=True, village_id=user.village_id)
+        # A victim's identity is confidential (UU 21/2007 Art. 44): only the office and the agency handling it.
+        return qs.filter(to_village=True, village_id=user.village_id).exclude(outcome=Referral.Outcome.VICTIM)
     return qs.none()
+
+
+def can_record_victim_outcome(user) -> bool:
+    """Identifying a person as a victim is for the office or the partner agency handling the case, never the village."""
+    return getattr(user, "role", "") != Role.LIAISON
 
 
 def referral_get(*, user, pk: int) -> Referral:

@@ -1,15 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import views, views_screening
 
 app_name = "protection"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("skrining/baru/", views.screening_new, name="screening_new"),
-    path("skrining/<int:pk>/", views.screening_detail, name="screening"),
-    path("skrining/<int:pk>/keputusan/", views.screening_decide, name="screening_decide"),
-    path("skrining/<int:pk>/rujuk/", views.screening_refer, name="screening_refer"),
+    path("skrining/baru/", views_screening.screening_new, name="screening_new"),
+    path("skrining/<int:pk>/", views_screening.screening_detail, name="screening"),
+    path("skrining/<int:pk>/keputusan/", views_screening.screening_decide, name="screening_decide"),
+    path("skrining/<int:pk>/rujuk/", views_screening.screening_refer, name="screening_refer"),
     path("rujukan/", views.referral_list, name="referrals"),
     path("rujukan/<int:pk>/", views.referral_detail, name="referral"),
     path("laporan/", views.report_list, name="reports"),

@@ -1,5 +1,5 @@
 """Office pages of the protection app: they read through `selectors` (scope_for) and write through `services`.
-The public pages (report, status, agency check) are in `views_public`.
+The screening pages are in `views_screening`, the public pages (report, status, agency check) in `views_public`.
 """
 
 from urllib.parse import urlencode
@@ -16,18 +16,14 @@ from django.utils.translation import gettext as _
 from desabinaan.audit.services import access_record
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
-from desabinaan.people.selectors import people_for_user, person_get_for_user
-from lib.text import is_ascii_digits
 
 from . import selectors, services
 from .forms import (
     AgencyImportForm,
     AssignForm,
-    DecisionForm,
     ReferralForm,
     ReferralStatusForm,
     ReplyForm,
-    ScreeningForm,
     TriageForm,
 )
 from .models import Referral, Report
@@ -39,14 +35,6 @@ PAGE_SIZE = 25
 protection_page = page_for(selectors.can_see_protection)
 # Office staff only: interview details and reports never reach the village or an agency.
 office_page = page_for(selectors.is_office)
-
-
-def _form_page(request, form, title, *, back=None, multipart=False, intro=""):
-    return render(
-        request,
-        "protection/form.html",
-        {"form": form, "title": title, "back": back, "multipart": multipart, "intro": intro},
-    )
 
 
 # --- Overview ------------------------------------------------------------------------------------------------------
@@ -72,110 +60,6 @@ def index(request):
             "can_import": services.is_registry_admin(request.user),
         },
     )
-
-
-# --- Screening -----------------------------------------------------------------------------------------------------
-
-
-@office_page
-def screening_new(request):
-    require(selectors.can_screen(request.user))
-    person_pk = request.GET.get("person") or request.POST.get("person")
-    if not person_pk or not is_ascii_digits(str(person_pk)):
-        q = request.GET.get("q", "").strip()
-        found = people_for_user(request.user, q=q)[:20] if q else []
-        return render(request, "protection/screening_pick.html", {"q": q, "found": found})
-    person = person_get_for_user(request.user, pk=int(person_pk))
-    indicator_set = selectors.indicator_set_active()
-    indicators = list(indicator_set.indicators.order_by("order", "code"))
-    form = ScreeningForm(request.POST or None, indicators=indicators)
-    if request.method == "POST" and form.is_valid():
-        try:
-            screening = services.screening_create(
-                actor=request.user,
-                person=person,
-                answers=form.answers(),
-                evidence=form.evidence(),
-                **form.details(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Skrining tersimpan. Tingkat saran dihitung dari jawaban."))
-            return redirect("protection:screening", screening.pk)
-    return render(
-        request,
-        "protection/screening_form.html",
-        {"form": form, "person": person, "indicator_set": indicator_set},
-    )
-
-
-@office_page
-def screening_detail(request, pk):
-    screening = selectors.screening_get(user=request.user, pk=pk)
-    access_record(actor=request.user, person=screening.person, channel="web", purpose="protection:screening")
-    decisions = selectors.decisions_of(screening)
-    current = selectors.current_decision(screening)
-    answers = list(selectors.screening_answers(screening))
-    labels = {a.indicator.code: a.indicator.label for a in answers}
-    return render(
-        request,
-        "protection/screening_detail.html",
-        {
-            "s": screening,
-            "answers": answers,
-            # The indicator's label, never its code, on the page.
-            "breakdown": [
-                dict(b, label=labels.get(b["code"], b["code"]))
-                for b in services.screening_breakdown(screening)
-            ],
-            "decisions": decisions,
-            "current": current,
-            "referrals": screening.referrals.select_related("agency").order_by("id"),
-            "can_write": selectors.can_screen(request.user),
-        },
-    )
-
-
-@office_page
-def screening_decide(request, pk):
-    screening = selectors.screening_get(user=request.user, pk=pk)
-    require(selectors.can_screen(request.user))
-    current = selectors.current_decision(screening)
-    form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.screening_decide(
-                actor=request.user, screening=screening, corrects=current, **form.cleaned_data
-            )
-        except (Conflict, ValidationError) as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Keputusan ditandatangani."))
-            return redirect("protection:screening", screening.pk)
-    title = _("Koreksi keputusan") if current else _("Putuskan")
-    intro = ""
-    if current:
-        intro = _(
-            "Keputusan yang sudah ditandatangani tidak diubah: keputusan baru ini mengoreksinya (%(kind)s)."
-        ) % {"kind": current.get_kind_display()}
-    return _form_page(request, form, title, back=("protection:screening", screening.pk), intro=intro)
-
-
-@office_page
-def screening_refer(request, pk):
-    screening = selectors.screening_get(user=request.user, pk=pk)
-    require(selectors.can_screen(request.user))
-    form = ReferralForm(request.POST or None, initial={"to_village": True})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.referrals_send(actor=request.user, screening=screening, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Rujukan dikirim."))
-            return redirect("protection:screening", screening.pk)
-    return _form_page(request, form, _("Rujuk pemohon"), back=("protection:screening", screening.pk))
 
 
 # --- Referrals -----------------------------------------------------------------------------------------------------
@@ -216,6 +100,7 @@ def referral_detail(request, pk):
     can_update = selectors.can_update_referral(request.user, referral)
     form = ReferralStatusForm(
         request.POST or None,
+        allow_victim=selectors.can_record_victim_outcome(request.user),
         initial={
             "status": referral.status,
             "outcome": referral.outcome,

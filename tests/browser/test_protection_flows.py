@@ -36,9 +36,16 @@ def test_screening_postponement_referral_and_the_villages_follow_up(
     page.locator("select[name=purpose]").select_option("tourism")
     page.locator("input[name=destination_country]").fill("Malaysia")
     page.locator("input[name=sponsor_name]").fill("Pak Sponsor")
-    page.locator("input[name=a_work_behind_visit_purpose][value=yes]").check()
-    page.locator("input[name=e_work_behind_visit_purpose]").fill("Membawa surat tawaran kerja restoran")
-    page.locator("input[name=a_work_without_disnaker][value=yes]").check()
+    # The form comes in steps (one per indicator group) and ends with a summary before saving.
+    while not page.locator("[data-testid=summary]").count():
+        if page.locator("input[type=radio][name=a_work_behind_visit_purpose]").count():
+            page.locator("input[name=a_work_behind_visit_purpose][value=yes]").check()
+            page.locator("input[name=e_work_behind_visit_purpose]").fill(
+                "Membawa surat tawaran kerja restoran"
+            )
+        if page.locator("input[type=radio][name=a_work_without_disnaker]").count():
+            page.locator("input[name=a_work_without_disnaker][value=yes]").check()
+        page.get_by_role("button", name="Lanjut").click()
     page.get_by_role("button", name="Simpan skrining").click()
     page.wait_for_url("**/perlindungan/skrining/*/")
     assert page.locator("[data-testid=advisory-level]").inner_text() == "Tinggi"
@@ -50,10 +57,10 @@ def test_screening_postponement_referral_and_the_villages_follow_up(
     # Postpone pending the Disnaker recommendation.
     page.get_by_role("link", name="Putuskan").click()
     assert_accessible_basics(page)
-    page.locator("select[name=kind]").select_option("postpone")
+    page.locator("input[name=kind][value=postpone]").check()
     page.locator("textarea[name=rationale]").fill("Akan bekerja; rekomendasi Disnaker belum ada")
     page.locator("textarea[name=pending_documents]").fill("Rekomendasi paspor dari Disnaker")
-    page.get_by_role("button", name="Simpan").click()
+    page.get_by_role("button", name="Tandatangani keputusan").click()
     page.wait_for_url(screening_url)
     assert "Tunda sampai dokumen dilengkapi" in page.locator("[data-testid=decisions]").inner_text()
 

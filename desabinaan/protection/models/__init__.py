@@ -10,6 +10,7 @@ place they name (accounts.scope). The advisory level is computed by lib.advisory
 from .agencies import AgencyCheck, AgencyStatus, LicensedAgency
 from .referrals import Referral
 from .reports import RateCounter, Report, ReportAttachment, ReportInvolved, ReportMessage, _report_upload_to
+from .rules import HelpLine, LegalStop
 from .screening import (
     Answer,
     Decision,
@@ -26,8 +27,10 @@ __all__ = [
     "AgencyStatus",
     "Answer",
     "Decision",
+    "HelpLine",
     "Indicator",
     "IndicatorSet",
+    "LegalStop",
     "Level",
     "LicensedAgency",
     "RateCounter",

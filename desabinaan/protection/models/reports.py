@@ -22,6 +22,7 @@ class Report(models.Model):
         RECRUITER = "recruiter", _("Perekrut / sponsor / calo")
         FAKE_LPK = "fake_lpk", _("LPK palsu / menjanjikan penempatan")
         JOB_OFFER = "job_offer", _("Tawaran kerja mencurigakan")
+        FAMILY_ABROAD = "family_abroad", _("Keluarga di luar negeri dalam kesulitan")
         OTHER = "other", _("Lainnya")
 
     class Status(models.TextChoices):

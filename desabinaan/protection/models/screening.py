@@ -4,6 +4,7 @@ immutable signed decision. The advisory level is computed by lib.advisory from t
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core.validators import free_text_max_length
@@ -64,8 +65,10 @@ class Indicator(models.Model):
     class Group(models.TextChoices):
         PROCESS = "process", _("Proses (UU 21/2007 Pasal 1 angka 1)")
         MEANS = "means", _("Cara (UU 21/2007 Pasal 1 angka 1)")
-        PURPOSE = "purpose", _("Tujuan (UU 21/2007 Pasal 1 angka 1)")
+        # Purpose of exploitation (UU 21/2007 Art. 1(7)), not the declared travel purpose: that is a TRAVEL fact.
+        PURPOSE = "purpose", _("Tujuan eksploitasi (UU 21/2007 Pasal 1 angka 1 dan 7)")
         INTERVIEW = "interview", _("Indikator wawancara")
+        TRAVEL = "travel", _("Fakta tujuan perjalanan")
         ROUTE = "route", _("Fakta jalur prosedural")
 
     indicator_set = models.ForeignKey(
@@ -73,6 +76,7 @@ class Indicator(models.Model):
     )
     code = models.SlugField(_("kode"), max_length=50)
     label = models.CharField(_("pertanyaan"), max_length=300)
+    label_en = models.CharField(_("pertanyaan (bahasa Inggris)"), max_length=300, blank=True)
     group = models.CharField(_("kelompok"), max_length=20, choices=Group.choices)
     weight = models.PositiveSmallIntegerField(
         _("bobot"), help_text=_("Ditambahkan ke skor bila jawabannya Ya.")
@@ -91,6 +95,13 @@ class Indicator(models.Model):
 
     def __str__(self):
         return f"{self.code} ({self.weight})"
+
+    @property
+    def display_label(self) -> str:
+        """The question in the active language: the English label in English mode when one is given."""
+        if self.label_en and (get_language() or "").startswith("en"):
+            return self.label_en
+        return self.label
 
 
 # --- Screening -----------------------------------------------------------------------------------------------------

@@ -22,6 +22,10 @@ REFERRAL_NO_VILLAGE = _("Laporan ini tidak menyebut desa, jadi tidak dapat diruj
 REASON_REQUIRED = _("Tuliskan alasan rujukan.")
 REFERRAL_TRANSITION_REFUSED = _('Status rujukan tidak dapat diubah dari "%(from)s" menjadi "%(to)s".')
 OUTCOME_REQUIRED = _("Rujukan yang selesai harus mencatat hasilnya.")
+VICTIM_OUTCOME_NOT_FOR_VILLAGE = _(
+    'Hasil "teridentifikasi sebagai korban" dicatat oleh kantor imigrasi atau instansi yang menangani, bukan oleh '
+    "desa: identitas korban dirahasiakan (UU 21/2007 Pasal 44)."
+)
 STALE_EDIT = _("Rujukan ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi.")
 
 REFERRAL_TRANSITIONS: dict[str, set[str]] = {
@@ -98,6 +102,8 @@ def referral_update(
         )
     if status == Referral.Status.CLOSED and not outcome:
         raise ValidationError({"outcome": OUTCOME_REQUIRED})
+    if outcome == Referral.Outcome.VICTIM and not selectors.can_record_victim_outcome(actor):
+        raise ValidationError({"outcome": VICTIM_OUTCOME_NOT_FOR_VILLAGE})
     before = snapshot(referral, ["status", "outcome", "outcome_note"])
     now = timezone.now()
     fields = {

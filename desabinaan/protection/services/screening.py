@@ -29,6 +29,10 @@ ALREADY_DECIDED = _(
 )
 NOT_CURRENT_DECISION = _("Hanya keputusan terakhir (yang belum dikoreksi) yang dapat dikoreksi.")
 DECISION_IMMUTABLE = _("Keputusan yang sudah ditandatangani tidak dapat diubah; buat koreksi.")
+LEGAL_STOP_PROCEED = _(
+    "Proses tidak dapat dilanjutkan: %(label)s (%(citation)s). Bila tanggal lahir pemohon keliru, perbaiki data "
+    "orangnya lalu buat skrining baru."
+)
 
 # Deciding against the advisory: going ahead despite a high level, or refusing/suspending despite a low one.
 _OVERRIDES = {
@@ -158,6 +162,17 @@ def screening_decide(
         raise ValidationError({"pending_documents": DOCUMENTS_REQUIRED})
     if kind in (Decision.Kind.REFUSE, Decision.Kind.SUSPEND) and not legal_basis:
         raise ValidationError({"legal_basis": LEGAL_BASIS_REQUIRED})
+    # A legal stop (e.g. a minor departing for work) is the law, not advice: going ahead is refused.
+    stops = selectors.legal_stops_for(screening) if kind == Decision.Kind.PROCEED else []
+    if stops:
+        raise ValidationError(
+            {
+                "kind": ValidationError(
+                    LEGAL_STOP_PROCEED,
+                    params={"label": stops[0].display_label, "citation": stops[0].citation},
+                )
+            }
+        )
     # Lock the screening so two officers cannot both sign a "first" decision.
     Screening.objects.select_for_update().filter(pk=screening.pk).first()
     current = selectors.current_decision(screening)

@@ -40,13 +40,13 @@ def test_the_screening_keeps_the_indicator_version_it_used(world, applicant):
     old.is_active = False
     old.save()
     new = IndicatorSet.objects.create(
-        version=2, name="v2", is_active=True, attention_threshold=1, high_threshold=50
+        version=old.version + 1, name="next", is_active=True, attention_threshold=1, high_threshold=50
     )
     new.indicators.create(code="recruited_by_broker", label="x", group="process", weight=1)
     second = screen(world, applicant, answers={"recruited_by_broker": "yes"})
     first.refresh_from_db()
-    assert (first.indicator_set.version, first.advisory_level) == (1, "high")
-    assert (second.indicator_set.version, second.advisory_level) == (2, "attention")
+    assert (first.indicator_set.version, first.advisory_level) == (old.version, "high")
+    assert (second.indicator_set.version, second.advisory_level) == (old.version + 1, "attention")
     assert old.is_locked
 
 
