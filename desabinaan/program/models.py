@@ -53,6 +53,9 @@ class SelectionCriterion(models.Model):
         return self.label
 
 
+SK_DATE_IN_FUTURE = _("Tanggal SK tidak boleh di masa depan: catat SK yang sudah ditandatangani.")
+
+
 class DesaBinaan(models.Model):
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("diusulkan")
@@ -109,6 +112,12 @@ class DesaBinaan(models.Model):
 
     def __str__(self):
         return str(self.village)
+
+    def clean(self):
+        super().clean()
+        # The SK recorded is one already signed: its date cannot lie in the future.
+        if self.sk_date and self.sk_date > timezone.localdate():
+            raise ValidationError({"sk_date": SK_DATE_IN_FUTURE})
 
     @property
     def is_fostered(self) -> bool:

@@ -123,3 +123,23 @@ def test_only_the_villages_office_may_transition(world, tebat, persona):
 def test_the_history_starts_with_the_proposal(world, proposed):
     rows = list(proposed.transitions.values_list("from_status", "to_status", "actor__username"))
     assert rows == [("", S.PROPOSED, "fajar")]
+
+
+def test_a_designation_cannot_carry_an_sk_dated_in_the_future(world, proposed):
+    from django.utils import timezone
+
+    from desabinaan.program.models import SK_DATE_IN_FUTURE
+
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as info:
+        desa_binaan_transition(
+            actor=world.fajar,
+            desa_binaan=proposed,
+            to="designated",
+            reason="SK terbit",
+            sk_number="X/1",
+            sk_date=tomorrow,
+        )
+    assert info.value.message_dict["sk_date"] == [str(SK_DATE_IN_FUTURE)]
+    proposed.refresh_from_db()
+    assert proposed.status == "proposed"
