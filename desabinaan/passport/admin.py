@@ -14,6 +14,7 @@ from .models import (
     MoratoriumRule,
     ValidityRule,
 )
+from .models.requests import RouteAdvisory
 
 
 def _started(obj) -> bool:
@@ -118,6 +119,15 @@ class CollectiveServiceRuleAdmin(VersionedRuleAdmin):
         "effective_to",
         "citation_short",
     ]
+
+
+@admin.register(RouteAdvisory)
+class RouteAdvisoryAdmin(admin.ModelAdmin):
+    """Destination and route facts behind readiness warnings; `to_confirm` and the note are for officers only."""
+
+    list_display = ["kind", "country", "area", "agency_name", "effective_from", "effective_to", "to_confirm"]
+    list_filter = ["kind", "to_confirm", "country"]
+    search_fields = ["agency_name", "citation", "status"]
 
 
 # Readiness checks and collective requests are personal records: they are read through the pages and the API,

@@ -243,6 +243,22 @@ READINESS_MESSAGES = {
         "Sudah ada uang yang dibayarkan di muka kepada sponsor%(sponsor)s: calon pekerja migran tidak boleh "
         "dibebani biaya penempatan, dan uang di muka dapat menjadi jerat utang."
     ),
+    rules.RC_NO_PLACEMENT_AGREEMENT: _(
+        "%(country)s bukan negara tujuan penempatan resmi pekerja migran Indonesia (tidak ada perjanjian "
+        "penempatan). Tawaran kerja ke sana tidak dapat lewat jalur resmi: tanyakan ke Disnaker atau BP3MI."
+    ),
+    rules.RC_SCAM_DESTINATION: _(
+        "%(country)s%(area)s dikenal sebagai tujuan perekrutan ke pusat penipuan daring (online scam): banyak warga "
+        "dijanjikan kerja kantoran lalu disekap dan dipaksa menipu. Jangan berangkat dengan visa turis."
+    ),
+    rules.RC_STUDY_WITH_WORK: _(
+        "Tujuan perjalanan %(purpose)s tetapi ada pekerjaan berbayar: belajar atau magang yang sebenarnya bekerja "
+        "adalah modus perdagangan orang (kasus magang mahasiswa 2024). Pastikan programnya resmi dan visanya sesuai."
+    ),
+    rules.RC_ONE_CHANNEL_NOT_DESIGNATED: _(
+        "Penempatan lewat Sistem Penempatan Satu Kanal hanya melalui P3MI yang ditunjuk. “%(agency)s” tidak "
+        "tercatat sebagai P3MI yang ditunjuk: periksa ke Disnaker atau BP3MI."
+    ),
 }
 
 READINESS_CITATIONS = {
@@ -265,6 +281,9 @@ READINESS_CITATIONS = {
     rules.RC_PAID_UP_FRONT: _(
         "UU 18/2017 Pasal 30 (pekerja migran tidak dapat dibebani biaya penempatan); UU 21/2007 Pasal 1 angka 1 "
         "(jerat utang, memberi bayaran untuk memperoleh persetujuan)."
+    ),
+    rules.RC_ONE_CHANNEL_NOT_DESIGNATED: _(
+        "Kepmenaker 291/2018 (Sistem Penempatan Satu Kanal, hanya melalui P3MI yang ditunjuk)."
     ),
 }
 

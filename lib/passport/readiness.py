@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..text import fold
 from .public_guide import (
     APPLICANT_ADULT,
     APPLICANT_CHILD,
@@ -45,6 +46,8 @@ JOB_TYPES = (
 )
 # Purposes under which a job abroad is not allowed: a visit or worship visa used to work is a red flag.
 VISIT_PURPOSES = frozenset({"tourism", "family_visit", "umrah_hajj"})
+# Study or internship abroad with paid work in view: the 2024 "ferienjob" case (docs/rules.md §4).
+STUDY_PURPOSES = frozenset({"study", "internship"})
 DISNAKER_DOCUMENT = "disnaker_recommendation"
 
 # Readiness warning codes (RouteWarning.code); the Django layer holds their messages and default citations.
@@ -54,6 +57,10 @@ RC_NO_DISNAKER = "no_disnaker_recommendation"
 RC_MORATORIUM = "moratorium"
 RC_VISIT_WITH_JOB = "visit_purpose_with_job_offer"
 RC_PAID_UP_FRONT = "paid_up_front"
+RC_NO_PLACEMENT_AGREEMENT = "no_placement_agreement"
+RC_SCAM_DESTINATION = "scam_destination"
+RC_STUDY_WITH_WORK = "study_purpose_with_work"
+RC_ONE_CHANNEL_NOT_DESIGNATED = "one_channel_agency_not_designated"
 READINESS_WARNINGS = (
     RC_UNDER_MIN_AGE,
     RC_AGENCY_UNVERIFIED,
@@ -62,6 +69,19 @@ READINESS_WARNINGS = (
     RC_VISIT_WITH_JOB,
     RC_PAID_UP_FRONT,
 )
+# Warnings from route advisory data (advisory_warnings), after the ones above.
+ADVISORY_WARNINGS = (
+    RC_NO_PLACEMENT_AGREEMENT,
+    RC_SCAM_DESTINATION,
+    RC_STUDY_WITH_WORK,
+    RC_ONE_CHANNEL_NOT_DESIGNATED,
+)
+
+# Kinds of route advisory data (passport.RouteAdvisory.Kind).
+ADV_NO_PLACEMENT_AGREEMENT = "no_placement_agreement"
+ADV_SCAM_DESTINATION = "scam_destination"
+ADV_STUDY_COVER = "study_cover"
+ADV_ONE_CHANNEL_AGENCY = "one_channel_agency"
 
 
 def reference_code(prefix: str = "RC", *, choice=None) -> str:
@@ -200,3 +220,63 @@ def missing_documents(intention: Intention, rules: Rules) -> tuple[DocumentLine,
         for line in readiness_documents(intention, rules)
         if not line.conditional and not line.by_office and line.code not in intention.documents_in_hand
     )
+
+
+@dataclass(frozen=True)
+class Advisory:
+    """One row of route advisory data in force: a destination fact, the study-cover rule or a designated P3MI."""
+
+    kind: str
+    citation: str
+    country: str = ""
+    area: str = ""
+    agency: str = ""
+
+
+def one_channel_designated(agency_name: str, advisories: Iterable[Advisory]) -> bool:
+    """Whether `agency_name` is a P3MI designated for the One Channel System (names compared folded)."""
+    name = fold(agency_name)
+    return bool(name) and any(a.kind == ADV_ONE_CHANNEL_AGENCY and fold(a.agency) == name for a in advisories)
+
+
+def advisory_warnings(
+    intention: Intention, advisories: Iterable[Advisory], *, one_channel_claimed: bool = False
+) -> tuple[RouteWarning, ...]:
+    """Warnings from the route advisory data: a destination without a placement agreement or known for online-scam
+    compounds, study or internship covering paid work, and a One Channel claim through a P3MI not designated for it.
+
+    `intention.one_channel` is already limited to designated agencies by the caller; `one_channel_claimed` is what
+    the resident said.
+    """
+    advisories = tuple(advisories)
+    found: list[RouteWarning] = []
+    work = intention.has_job
+    country = intention.destination_country
+    for kind, code in (
+        (ADV_NO_PLACEMENT_AGREEMENT, RC_NO_PLACEMENT_AGREEMENT),
+        (ADV_SCAM_DESTINATION, RC_SCAM_DESTINATION),
+    ):
+        row = next((a for a in advisories if a.kind == kind and country and a.country == country), None)
+        if work and row is not None:
+            found.append(
+                RouteWarning(
+                    code,
+                    citation=row.citation,
+                    params={"country": country, "area": f" ({row.area})" if row.area else ""},
+                )
+            )
+    study = next((a for a in advisories if a.kind == ADV_STUDY_COVER), None)
+    if work and intention.purpose in STUDY_PURPOSES and study is not None:
+        found.append(
+            RouteWarning(RC_STUDY_WITH_WORK, citation=study.citation, params={"purpose": intention.purpose})
+        )
+    if one_channel_claimed and not intention.one_channel:
+        designated = [a.citation for a in advisories if a.kind == ADV_ONE_CHANNEL_AGENCY][:1]
+        found.append(
+            RouteWarning(
+                RC_ONE_CHANNEL_NOT_DESIGNATED,
+                citation=designated[0] if designated else "",
+                params={"agency": intention.agency_name.strip()},
+            )
+        )
+    return tuple(found)

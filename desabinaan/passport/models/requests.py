@@ -11,10 +11,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core.validators import free_text_max_length
+from lib import passport as rules
 
 from .rules import Case, Country, JobType, Purpose
 
 VULNERABLE_REASON_REQUIRED = _("Jelaskan mengapa pemohon termasuk kelompok rentan.")
+ADVISORY_COUNTRY_REQUIRED = _("Pilih negara tujuan untuk data ini.")
+ADVISORY_AGENCY_REQUIRED = _("Isi nama P3MI yang ditunjuk.")
 AMOUNT_WITHOUT_PAYMENT = _("Jumlah uang hanya diisi bila ada uang yang sudah dibayarkan di muka.")
 
 
@@ -137,6 +140,65 @@ class ReadinessOutcome(models.Model):
 
     def __str__(self):
         return f"{self.readiness_check_id} {self.status} {self.on}"
+
+
+class RouteAdvisory(models.Model):
+    """Route facts the readiness check warns about, as cited data (docs/rules.md §4): destinations without a
+    placement agreement or known for online-scam compounds, study or internship used as cover for work, the P3MI
+    designated for the One Channel System, and the moratorium's current status. A change is a new row with a new
+    effective date; `to_confirm` and `officer_note` are for officers only.
+    """
+
+    class Kind(models.TextChoices):
+        NO_PLACEMENT_AGREEMENT = rules.ADV_NO_PLACEMENT_AGREEMENT, _("negara tanpa perjanjian penempatan PMI")
+        SCAM_DESTINATION = rules.ADV_SCAM_DESTINATION, _("tujuan penipuan daring (online scam)")
+        STUDY_COVER = rules.ADV_STUDY_COVER, _("belajar atau magang sebagai kedok kerja")
+        ONE_CHANNEL_AGENCY = (
+            rules.ADV_ONE_CHANNEL_AGENCY,
+            _("P3MI yang ditunjuk untuk Sistem Penempatan Satu Kanal"),
+        )
+        MORATORIUM_STATUS = "moratorium_status", _("status moratorium saat ini")
+
+    kind = models.CharField(_("jenis"), max_length=30, choices=Kind.choices)
+    country = models.CharField(_("negara"), max_length=2, choices=Country.choices, blank=True)
+    area = models.CharField(_("wilayah"), max_length=200, blank=True, help_text=_("Mis. daerah perbatasan."))
+    agency_name = models.CharField(_("nama P3MI"), max_length=200, blank=True)
+    status = models.CharField(_("keadaan saat ini"), max_length=300, blank=True)
+    citation = models.TextField(_("dasar hukum / sumber"))
+    effective_from = models.DateField(_("berlaku sejak"))
+    effective_to = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    to_confirm = models.BooleanField(_("perlu dikonfirmasi kantor"), default=False)
+    officer_note = models.TextField(_("catatan untuk petugas"), blank=True)
+
+    class Meta:
+        verbose_name = _("data jalur dan tujuan PMI")
+        verbose_name_plural = _("data jalur dan tujuan PMI")
+        ordering = ["kind", "country", "-effective_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(effective_to__isnull=True) | Q(effective_to__gte=models.F("effective_from")),
+                name="route_advisory_period_order",
+            )
+        ]
+
+    def __str__(self):
+        return " ".join(str(p) for p in (self.get_kind_display(), self.country, self.agency_name) if p)
+
+    def clean(self):
+        super().clean()
+        if self.kind in (self.Kind.NO_PLACEMENT_AGREEMENT, self.Kind.SCAM_DESTINATION) and not self.country:
+            raise ValidationError({"country": ADVISORY_COUNTRY_REQUIRED})
+        if self.kind == self.Kind.ONE_CHANNEL_AGENCY and not self.agency_name.strip():
+            raise ValidationError({"agency_name": ADVISORY_AGENCY_REQUIRED})
+
+    def as_data(self) -> rules.Advisory:
+        return rules.Advisory(
+            kind=self.kind,
+            citation=self.citation,
+            country=self.country,
+            area=self.area,
+            agency=self.agency_name,
+        )
 
 
 class CollectiveStatus(models.TextChoices):

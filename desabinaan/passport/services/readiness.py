@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from desabinaan.audit.models import AuditEntry
@@ -23,6 +24,7 @@ from ..models import (
     ReadinessCheck,
     ReadinessOutcome,
 )
+from ..models.requests import RouteAdvisory
 from .common import _audit_create, _require_write
 
 # Tries before giving up on a free reference code; with 30^8 codes a second try is already rare.
@@ -38,6 +40,14 @@ def _documents_in_hand(codes: Iterable[str]) -> list[str]:
             {"documents_in_hand": texts.READINESS_UNKNOWN_DOCUMENT % {"codes": ", ".join(unknown)}}
         )
     return wanted
+
+
+def _advisories_on(on: dt.date) -> list[rules.Advisory]:
+    """Route advisory rows in force on `on` (one query)."""
+    rows = RouteAdvisory.objects.filter(
+        Q(effective_to__isnull=True) | Q(effective_to__gte=on), effective_from__lte=on
+    ).exclude(kind=RouteAdvisory.Kind.MORATORIUM_STATUS)
+    return [row.as_data() for row in rows]
 
 
 def _agency_licensed(name: str, on: dt.date) -> bool:
@@ -108,6 +118,7 @@ def readiness_check_create(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     check.full_clean(exclude=["reference"])
+    advisories = _advisories_on(on)
     intention = rules.Intention(
         purpose=check.purpose,
         case=check.case,
@@ -121,11 +132,16 @@ def readiness_check_create(
         agency_verified=_agency_licensed(check.agency_name, on),
         sponsor_name=check.sponsor_name,
         paid_up_front=check.paid_up_front,
-        one_channel=check.one_channel,
+        # The One Channel exception holds only through a P3MI designated for it (Kepmenaker 291/2018).
+        one_channel=check.one_channel and rules.one_channel_designated(check.agency_name, advisories),
         job_offer=check.job_offer,
         documents_in_hand=frozenset(in_hand),
     )
     check.missing_documents, check.warnings = selectors.readiness_evaluate(intention)
+    check.warnings += [
+        {"code": w.code, "params": w.params, "citation": w.citation or str(texts.READINESS_CITATIONS[w.code])}
+        for w in rules.advisory_warnings(intention, advisories, one_channel_claimed=check.one_channel)
+    ]
     for _attempt in range(REFERENCE_ATTEMPTS):
         check.reference = rules.reference_code("RC")
         try:

@@ -1,10 +1,15 @@
 """/api/v1/readiness-checks: the contract fields, scope, the outcome by officers, access log."""
 
+import datetime as dt
+
 import pytest
 
 from desabinaan.audit.models import AccessEntry
 from desabinaan.passport import texts
+from desabinaan.passport.models.requests import RouteAdvisory
+from desabinaan.protection.models import LicensedAgency
 from lib import passport as rules
+from lib.fuzzy import normalize_agency_name
 
 URL = "/api/v1/readiness-checks"
 
@@ -49,7 +54,21 @@ def test_it_returns_the_reference_missing_documents_and_cited_warnings(created):
         assert warning["message"] and warning["citation"]
 
 
-def test_the_one_channel_route_lifts_the_moratorium(world, login, siti):
+def test_the_one_channel_route_lifts_the_moratorium_through_a_designated_p3mi(world, login, siti):
+    # Kepmenaker 291/2018: only P3MI designated for the One Channel System place these jobs in Saudi Arabia.
+    LicensedAgency.objects.create(
+        name="PT Satu Kanal Resmi",
+        name_normalized=normalize_agency_name("PT Satu Kanal Resmi"),
+        licence_number="SIP3MI-1",
+        valid_until=dt.date(2030, 1, 1),
+        status="licensed",
+    )
+    RouteAdvisory.objects.create(
+        kind=RouteAdvisory.Kind.ONE_CHANNEL_AGENCY,
+        agency_name="PT Satu Kanal Resmi",
+        citation="Kepmenaker 291/2018",
+        effective_from=dt.date(2018, 1, 1),
+    )
     response = post(
         login(world.fajar),
         URL,
@@ -59,6 +78,7 @@ def test_the_one_channel_route_lifts_the_moratorium(world, login, siti):
             "destination_country": "SA",
             "job_type": "housekeeper",
             "one_channel": True,
+            "agency_name": "PT Satu Kanal Resmi",
             "documents_in_hand": ["disnaker_recommendation"],
         },
     )
