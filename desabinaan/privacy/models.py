@@ -255,3 +255,19 @@ class Breach(models.Model):
     def notification_overdue(self) -> bool:
         pending = self.subjects_notified_at is None or self.authority_notified_at is None
         return pending and self.notify_due_at < timezone.now()
+
+
+class RateCounter(models.Model):
+    """Public request-form submissions per hashed client and window (core.ratelimit); rows expire with the window."""
+
+    key = models.CharField(max_length=80)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="privacy_unique_rate_window")
+        ]
+
+    def __str__(self):
+        return f"{self.key[:8]}… {self.count}"

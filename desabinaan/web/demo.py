@@ -35,6 +35,7 @@ from desabinaan.regions.models import Province, Regency, Village
 
 from .demo_activity import seed_protection, seed_sosialisasi, seed_village_work
 from .demo_people import SEED_NOTE, TEBAT_MONOK, URAI, SeedResult, seed_people
+from .demo_privacy import seed_privacy
 
 REGIONS_MISSING = "Desa Tebat Monok (17.08.04.2002) belum ada di basis data. Jalankan import_regions dulu."
 ASSIGNED_SINCE = dt.date(2024, 1, 1)
@@ -141,6 +142,7 @@ def demo_seed(*, password: str = DEFAULT_PASSWORD) -> SeedResult:
         seed_village_work(result, officer=officer, liaison=users["desa.tebatmonok"], db=desa[TEBAT_MONOK])
         seed_sosialisasi(result, officer=officer, village=tebat_monok)
         seed_protection(result, pimpasa=pimpasa, liaison=users["desa.tebatmonok"], village=tebat_monok)
+        seed_privacy(result, liaison=users["desa.tebatmonok"], village=tebat_monok)
     return result
 
 

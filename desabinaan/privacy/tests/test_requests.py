@@ -115,6 +115,17 @@ class TestPublicForm:
         assert "e-KTP" in text and "081234567890" not in text and "Sari" not in text
         assert DataRequest.objects.get().status == DataRequest.Status.UNVERIFIED
 
+    def test_the_form_is_rate_limited_per_client(self, client, world):
+        body = {
+            "kind": "access",
+            "village": world.tebat_monok.code,
+            "requester_name": "A",
+            "requester_contact": "1",
+        }
+        codes = [client.post("/privasi/ajukan/", body).status_code for _ in range(6)]
+        assert codes == [302] * 5 + [429]
+        assert DataRequest.objects.count() == 5
+
     def test_a_person_in_two_villages_is_seen_by_both_villages_staff(self, world, sari):
         # Sari lives in Tebat Monok (budi) and asked through Urai's office (citra); ani verifies at the Kanim.
         request = self.submit(world)
