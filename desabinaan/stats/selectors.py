@@ -327,6 +327,10 @@ def summary(target: Target, period: Period) -> dict:
         people = _single_month_people(target, period)
     else:
         people = _distinct_people(target, period, gen)
+    if target.level == Level.VILLAGE:
+        # A victim count for one village can identify the person (UU 21/2007 Art. 44, docs/rules.md §4): shown for
+        # larger areas only, never on a village's figures (which its liaison reads).
+        sums.get("referral_outcomes", {}).pop("victim", None)
     figures = _figures(sums, people, _status_counts(target))
     trends = [
         {"metric": m, "label": str(label), "points": [(mo, monthly[m].get(mo, 0)) for mo in period.months]}

@@ -204,6 +204,14 @@ def _offices(result: SeedResult, places: dict) -> None:
         {"name": "Disnaker Provinsi Bengkulu"},
         {"kind": PartnerAgency.Kind.DISNAKER, "province_id": "17"},
     )
+    # A victims' service among the referral partners (docs/rules.md §4): it, not the village, sees a victim outcome.
+    _get_or_create(
+        result,
+        "instansi mitra",
+        PartnerAgency,
+        {"name": "UPTD PPA Provinsi Bengkulu (contoh)"},
+        {"kind": PartnerAgency.Kind.UPTD_PPA, "province_id": "17"},
+    )
 
 
 def _desa_binaan(result, *, actor, village, sk_number, sk_date, criteria) -> DesaBinaan:

@@ -3,13 +3,21 @@ applicant and preselects nothing (issue 14)."""
 
 import datetime as dt
 
+import pytest
+
 from desabinaan.people.models import Person
 
 from .helpers import assert_accessible_basics, assert_fits_phone
+from .test_accessibility import AXE, _violations
+
+
+@pytest.fixture(scope="module")
+def axe_js() -> str:
+    return AXE.read_text()
 
 
 def test_a_high_risk_screening_through_the_steps_to_a_decision_with_nothing_preselected(
-    page, world, sign_in, live_server
+    page, world, sign_in, live_server, axe_js
 ):
     person = Person.objects.create(
         name="Tari Sintetis",
@@ -44,6 +52,7 @@ def test_a_high_risk_screening_through_the_steps_to_a_decision_with_nothing_pres
     assert "online_scam_job" not in summary and "+4" in summary
     assert "Tinggi" in summary
     assert_accessible_basics(page)
+    assert _violations(page, axe_js) == []
     page.get_by_role("button", name="Simpan skrining").click()
     page.wait_for_url("**/perlindungan/skrining/*/")
     assert page.locator("[data-testid=advisory-level]").first.inner_text() == "Tinggi"
@@ -54,6 +63,7 @@ def test_a_high_risk_screening_through_the_steps_to_a_decision_with_nothing_pres
     summary = page.locator("[data-testid=applicant-summary]").inner_text()
     assert "Kamboja" in summary and "Wisata" in summary
     assert "Keluarga menerima uang di muka" in summary and "upfront_money_or_debt" not in summary
+    assert _violations(page, axe_js) == []
     kinds = page.locator("input[name=kind]")
     assert kinds.count() == 5
     assert not any(kinds.nth(i).is_checked() for i in range(kinds.count())), "nothing is preselected"
@@ -65,3 +75,17 @@ def test_a_high_risk_screening_through_the_steps_to_a_decision_with_nothing_pres
     page.get_by_role("button", name="Tandatangani keputusan").click()
     page.wait_for_url("**/perlindungan/skrining/*/")
     assert "Rujuk" in page.locator("[data-testid=decisions]").inner_text()
+
+
+def test_the_report_page_shows_the_help_lines_and_says_it_is_not_a_police_report(
+    page, world, live_server, axe_js
+):
+    page.goto("/lapor/")
+    assert "Ini bukan laporan polisi." in page.locator("[data-testid=not-police-report]").inner_text()
+    lines = page.locator("[data-testid=help-lines]")
+    assert lines.get_by_role("link", name="110").get_attribute("href") == "tel:110"
+    assert (
+        lines.get_by_role("link", name="08111-129-129").get_attribute("href") == "https://wa.me/628111129129"
+    )
+    assert_fits_phone(page)
+    assert _violations(page, axe_js) == []

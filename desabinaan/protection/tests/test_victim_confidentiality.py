@@ -8,6 +8,9 @@ from desabinaan.protection import selectors
 from desabinaan.protection.forms import ReferralStatusForm
 from desabinaan.protection.models import Referral
 from desabinaan.protection.services import VICTIM_OUTCOME_NOT_FOR_VILLAGE, referral_update
+from desabinaan.stats.periods import Period
+from desabinaan.stats.selectors import summary, target_parse
+from desabinaan.stats.services import stats_refresh
 
 
 def _close_as_victim(world, referral):
@@ -64,3 +67,14 @@ def test_the_liaison_cannot_record_a_person_as_a_victim(world, village_referral,
     assert response.status_code == 422 and response.json()["field"] == "outcome"
     village_referral.refresh_from_db()
     assert village_referral.status == "open"
+
+
+def test_a_village_dashboard_never_counts_victims_but_the_office_area_does(world, village_referral):
+    _close_as_victim(world, village_referral)
+    stats_refresh()
+    today = village_referral.created_at.date()
+    month = Period(today.replace(day=1), today)
+    village = summary(target_parse(f"village:{world.tebat_monok.code}"), month)["figures"]
+    assert "victim" not in village["referral_outcomes"]
+    kanim = summary(target_parse(f"kanim:{world.kanim_bkl.pk}"), month)["figures"]
+    assert kanim["referral_outcomes"].get("victim") == 1
