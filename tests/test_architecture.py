@@ -57,6 +57,8 @@ IN_FUNCTION_ALLOWED = {
     "source to program's evaluation (Django idiom: the sources import models)",
     ("desabinaan.events.apps", "desabinaan.events.selectors"): "AppConfig.ready() adds the knowledge-gain "
     "source to program's evaluation (Django idiom: the sources import models)",
+    ("desabinaan.privacy.apps", "desabinaan.privacy.selectors"): "AppConfig.ready() adds the restriction "
+    "guard to core.guards (Django idiom: selectors import models)",
 }
 
 MAX_LINES = 500

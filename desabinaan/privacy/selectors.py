@@ -7,12 +7,18 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.models import Role
 from desabinaan.accounts.scope import scope_for
 from desabinaan.protection.selectors import is_office
 
 from .models import Breach, DataRequest, RequestRule, Restriction, RetentionRule
+
+RESTRICTED = _(
+    "Pemrosesan data orang ini dibatasi atas permintaannya (UU PDP Pasal 41): data disimpan tetapi tidak dipakai "
+    "untuk skrining atau pemeriksaan kesiapan baru sampai pembatasan dicabut."
+)
 
 
 def can_see_requests(user) -> bool:
@@ -97,6 +103,13 @@ def rule_in_force(kind: str, at: dt.datetime) -> RequestRule:
 
 def restriction_open(person) -> Restriction | None:
     return Restriction.objects.filter(person=person, lifted_at__isnull=True).first()
+
+
+def restriction_reason(person_id: int) -> str:
+    """The refusal core.guards shows when new processing of a restricted person is attempted ("" when allowed)."""
+    if Restriction.objects.filter(person_id=person_id, lifted_at__isnull=True).exists():
+        return str(RESTRICTED)
+    return ""
 
 
 def restricted_person_ids() -> QuerySet:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import audit_record
+from desabinaan.core.guards import person_use_check
 from desabinaan.people.models import Consent, Person
 from desabinaan.people.models import Purpose as ConsentPurpose
 from desabinaan.protection import selectors as protection_selectors
@@ -86,6 +87,7 @@ def readiness_check_create(
     if person.merged_into is not None:
         person = person.merged_into
     _require_write(actor, person.village_id, texts.READINESS_PERSON_OUT_OF_SCOPE)
+    person_use_check(person.pk)
     consented = has_passport_consent(person)
     if not consented and not confirm_without_consent:
         raise ValidationError(

@@ -1,17 +1,19 @@
 """What each request does to the record: correction, erasure (and what must be kept), restriction, withdrawal."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
 from desabinaan.audit.models import AuditEntry
 from desabinaan.core.errors import Conflict
+from desabinaan.passport.services import readiness_check_create
 from desabinaan.people.models import Person
 from desabinaan.people.services import consent_record
 from desabinaan.privacy import selectors, services
 from desabinaan.privacy.models import DataRequest
 from desabinaan.protection.models import Referral
+from desabinaan.protection.services import screening_create
 from desabinaan.stats.models import MonthlyFigure
 from desabinaan.stats.services import stats_refresh
 
@@ -135,3 +137,20 @@ class TestRestrictionIsHonoured:
         response = login(world.fajar).get("/dasbor/ekspor/orang.csv")
         body = b"".join(response.streaming_content).decode()
         assert other.name in body and "Sari Sintetis" not in body
+
+    def test_a_restricted_person_gets_no_new_screening_or_readiness_check(self, world, sari):
+        restriction = services.person_restrict(actor=world.fajar, request=request(world, sari, "restriction"))
+        with pytest.raises(ValidationError) as exc:
+            screening_create(
+                actor=world.fajar, person=sari, answers={}, purpose="work", destination_country="Malaysia"
+            )
+        assert "Pasal 41" in str(exc.value)
+        with pytest.raises(ValidationError):
+            readiness_check_create(
+                actor=world.fajar, person=sari, purpose="work", confirm_without_consent=True
+            )
+        # Lifted: usable again.
+        services.restriction_lift(actor=world.fajar, restriction=restriction)
+        screening_create(
+            actor=world.fajar, person=sari, answers={}, purpose="work", destination_country="Malaysia"
+        )

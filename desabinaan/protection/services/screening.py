@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record, audit_created
 from desabinaan.core.errors import Conflict
+from desabinaan.core.guards import person_use_check
 from lib import advisory
 from lib.phones import normalize_phone
 
@@ -66,6 +67,7 @@ def screening_create(
     require(selectors.can_screen(actor))
     if not scope_for(actor).contains_village(person.village_id):
         raise PermissionDenied(OUT_OF_SCOPE)
+    person_use_check(person.pk)
     try:
         indicator_set = selectors.indicator_set_active()
     except IndicatorSet.DoesNotExist as exc:
