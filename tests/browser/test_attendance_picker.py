@@ -79,6 +79,7 @@ def test_a_liaison_picks_registered_people_and_records_them_on_a_phone(
     page,
     world,
     sign_in,
+    screenshot,
     event,
     registered,
     axe_source,  # noqa: F811
@@ -94,6 +95,9 @@ def test_a_liaison_picks_registered_people_and_records_them_on_a_phone(
     _pick(page, "siti", registered[0])  # by name
     assert page.url.endswith(f"/sosialisasi/{event.pk}/hadir/")  # stays on the page, ready for the next
     _pick(page, "0812 3456 7801", registered[1])  # by phone
+    page.get_by_label("Cari orang terdaftar").press_sequentially("wati les", delay=15)
+    page.locator(f'[data-candidate="{registered[2].pk}"]').wait_for()
+    screenshot(page, "attendance-picker-phone")
     _pick(page, "wati les", registered[2])
     assert_fits_phone(page)
     assert not _violations(page, axe_source)
