@@ -60,3 +60,11 @@ def test_an_old_screening_keeps_version_one(world, applicant):
     new = screen(world, applicant)
     assert new.indicator_set.version == 2
     assert old_set.indicators.filter(code="work_behind_visit_purpose", group="purpose").exists()
+
+
+def test_the_api_lists_the_english_label_beside_the_indonesian_one(world, login):
+    rows = login(world.fajar).get("/api/v1/screening/indicators").json()
+    by_code = {r["code"]: r for r in rows}
+    assert by_code["online_scam_job"]["group"] == "purpose"
+    assert by_code["online_scam_job"]["label_en"].startswith("Offered an online job")
+    assert by_code["work_behind_visit_purpose"]["group"] == "travel"
