@@ -8,7 +8,9 @@ class EventsConfig(AppConfig):
     def ready(self):
         from desabinaan.program.evaluation import system_source_add
 
-        from .selectors import quarter_knowledge_gain
+        from .selectors import quarter_cases_referred, quarter_knowledge_gain
 
-        # Program's quarterly evaluation counts the quiz knowledge gain; program sits below events, so events adds it.
+        # Program's quarterly evaluation counts the quiz knowledge gain and the cases detected and referred; program
+        # sits below events (and protection), so events adds them.
         system_source_add("peningkatan_pengetahuan", quarter_knowledge_gain)
+        system_source_add("kasus_terdeteksi_dirujuk", quarter_cases_referred)

@@ -16,6 +16,7 @@ from desabinaan.accounts.scope import scope_for
 from desabinaan.jobs.models import Job
 from desabinaan.people import selectors as people_selectors
 from desabinaan.people.models import Consent, Person, Purpose
+from desabinaan.protection.models import Referral
 
 from .models import Attendance, Choice, Event, Question, QuizAnswer, QuizResponse, TargetGroup, Topic
 from .tasks import ATTENDANCE_IMPORT
@@ -235,6 +236,19 @@ def public_quiz_questions() -> list[Question]:
 
 def _rate(correct: int, answered: int) -> float | None:
     return round(100.0 * correct / answered, 1) if answered else None
+
+
+def quarter_cases_referred(desa_binaan, start: dt.date, end: dt.date) -> int:
+    """Cases from the village (a screening or a report) referred in [start, end], each counted once however many
+    partners it went to. Program's evaluation counts them ("more is better"); events plugs it in at start-up
+    because program sits below protection.
+    """
+    cases = (
+        Referral.objects.filter(village_id=desa_binaan.village_id, created_at__date__range=(start, end))
+        .values_list("screening_id", "report_id")
+        .distinct()
+    )
+    return len(set(cases))
 
 
 def quarter_knowledge_gain(desa_binaan, start: dt.date, end: dt.date) -> float | None:

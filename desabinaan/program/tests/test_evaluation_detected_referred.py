@@ -7,18 +7,11 @@ from desabinaan.program.evaluation import evaluation_save, evaluation_view
 from desabinaan.program.models import EvaluationIndicator
 
 
-def test_more_cases_detected_and_referred_is_better(world, tebat):
-    quiet = evaluation_save(actor=world.fajar, desa_binaan=tebat, year=2025, quarter=1, manual_values={})
-    reported = evaluation_save(
-        actor=world.fajar,
-        desa_binaan=tebat,
-        year=2025,
-        quarter=2,
-        manual_values={"kasus_terdeteksi_dirujuk": Decimal(2)},
-    )
-    assert reported.score > quiet.score
+def test_cases_detected_and_referred_are_counted_by_the_system_and_more_is_better(db):
+    # The count itself, from referrals: events' test_evaluation_cases_referred.
     indicator = EvaluationIndicator.objects.get(code="kasus_terdeteksi_dirujuk")
     assert indicator.direction == EvaluationIndicator.Direction.HIGHER
+    assert indicator.source == EvaluationIndicator.Source.SYSTEM and indicator.weight > 0
 
 
 def test_non_procedural_cases_are_no_longer_a_lower_is_better_score(db):
