@@ -177,6 +177,10 @@ class RecordType(models.TextChoices):
     EDUCATION_PERSON = "education_person", _("Orang yang hanya tercatat sebagai peserta sosialisasi")
     ACCESS_LOG = "access_log", _("Log akses data pribadi")
     REQUEST_CONTACT = "request_contact", _("Kontak pemohon pada permintaan yang selesai")
+    CLOSED_REPORT = (
+        "closed_report",
+        _("Laporan masyarakat yang sudah selesai (isi, pihak yang disebut, lampiran)"),
+    )
 
 
 class RetentionRule(models.Model):

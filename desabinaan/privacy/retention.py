@@ -18,7 +18,7 @@ from django.utils import timezone
 from desabinaan.audit.models import AccessEntry
 from desabinaan.passport.models import ReadinessCheck
 from desabinaan.people.models import Consent, Person, Purpose
-from desabinaan.protection.models import Screening
+from desabinaan.protection.models import Report, ReportAttachment, ReportInvolved, ReportMessage, Screening
 
 from . import selectors, services
 from .models import DataRequest, RecordType, RetentionRule
@@ -78,10 +78,35 @@ def _clear_request_contacts(ids: list[int]) -> None:
     DataRequest.objects.filter(pk__in=ids).update(requester_name="", requester_contact="")
 
 
+# What a closed report keeps after its period: category, place, dates, status (the statistics count those).
+REPORT_ANONYMISED = "[dianonimkan: masa retensi berakhir]"
+
+
+def _closed_reports(rule: RetentionRule, now: dt.datetime) -> list[int]:
+    cutoff = now - dt.timedelta(days=rule.period_days)
+    qs = Report.objects.filter(status=Report.Status.CLOSED, updated_at__lt=cutoff).exclude(
+        description=REPORT_ANONYMISED
+    )
+    return list(qs.order_by("pk").values_list("pk", flat=True))
+
+
+def _anonymise_reports(ids: list[int]) -> None:
+    for attachment in ReportAttachment.objects.filter(report_id__in=ids):
+        attachment.file.delete(save=False)
+        attachment.delete()
+    ReportInvolved.objects.filter(report_id__in=ids).delete()
+    ReportMessage.objects.filter(report_id__in=ids).update(body=REPORT_ANONYMISED)
+    # update(): updated_at stays, so the report keeps its closing time and is not picked again.
+    Report.objects.filter(pk__in=ids).update(
+        description=REPORT_ANONYMISED, agency_name="", callback_contact=""
+    )
+
+
 HANDLERS: dict[str, tuple[Callable[[RetentionRule, dt.datetime], list[int]], Callable[[list[int]], None]]] = {
     RecordType.EDUCATION_PERSON: (_education_persons, _anonymise_persons),
     RecordType.ACCESS_LOG: (_old_access_log, _delete_access_log),
     RecordType.REQUEST_CONTACT: (_closed_request_contacts, _clear_request_contacts),
+    RecordType.CLOSED_REPORT: (_closed_reports, _anonymise_reports),
 }
 
 

@@ -14,6 +14,8 @@ from desabinaan.audit.services import access_record
 from desabinaan.people.models import Person
 from desabinaan.privacy import retention, services
 from desabinaan.privacy.models import DataRequest, RecordType
+from desabinaan.protection.models import Report
+from desabinaan.protection.services import report_submit
 from desabinaan.stats.models import MonthlyFigure
 from desabinaan.stats.services import stats_refresh
 
@@ -93,3 +95,34 @@ class TestRetention:
             MonthlyFigure.objects.values_list("level", "area", "month", "metric", "dimension", "value")
         )
         assert after == before
+
+
+@pytest.mark.django_db
+class TestClosedReports:
+    def test_a_closed_report_is_anonymised_two_years_on_and_keeps_what_the_statistics_count(self, world):
+        submitted = report_submit(
+            category="recruiter",
+            description="Calo bernama Pak X menawarkan kerja di Kamboja",
+            village=world.tebat_monok,
+            involved=[{"name": "Pak X", "phone": "081200000001", "account": ""}],
+            callback_contact="0812 0000 0002",
+        )
+        report = submitted.report
+        open_report = report_submit(
+            category="recruiter", description="Masih ditangani", village=world.tebat_monok
+        )
+        Report.objects.filter(pk=report.pk).update(status=Report.Status.CLOSED)
+        assert {line.record_type: line.ids for line in retention.plan()}[RecordType.CLOSED_REPORT] == []
+        with time_machine.travel(timezone.now() + dt.timedelta(days=2 * 365 + 1)):
+            planned = {line.record_type: line.ids for line in retention.plan()}[RecordType.CLOSED_REPORT]
+            assert planned == [report.pk]
+            run()
+        report.refresh_from_db()
+        assert report.description == retention.REPORT_ANONYMISED and report.callback_contact == ""
+        assert not report.involved.exists()
+        assert (report.category, report.village_id, report.status) == (
+            "recruiter",
+            world.tebat_monok.pk,
+            "closed",
+        )
+        assert Report.objects.get(pk=open_report.report.pk).description == "Masih ditangani"
