@@ -123,6 +123,19 @@ bench-lock: $(VENV)/.installed
 bench: install messages $(BENCH_VENV)/.installed
 	$(PY) bench/run.py $(BENCH_ARGS)
 
+# Many machines rehearsed on one (loopback): HAProxy, two gunicorn app servers, PostgreSQL primary and streaming
+# replica, two RQ workers on Redis. docs/deploy.md "Cluster". Nothing of it runs in `make test`.
+.PHONY: cluster cluster-stop cluster-load
+cluster: install messages
+	@command -v haproxy >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null)
+	$(PY) deploy/cluster/cluster.py start
+
+cluster-load: install
+	$(PY) deploy/cluster/load.py $(LOAD_ARGS)
+
+cluster-stop:
+	$(PY) deploy/cluster/cluster.py stop $(if $(PURGE),--purge)
+
 screenshots: install messages chromium
 	$(PY) -m pytest -m browser -k "screenshots or accessibility" --screenshots
 
