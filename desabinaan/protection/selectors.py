@@ -75,8 +75,9 @@ def indicator_set_active() -> IndicatorSet:
     return found
 
 
-def legal_stops(*, person, purpose: str, on: dt.date) -> list[LegalStop]:
-    """The legal stops for a declared purpose and the applicant's age on a day (the newest row per code in force).
+def legal_stops(*, person, purpose: str, on: dt.date, yes: frozenset[str] = frozenset()) -> list[LegalStop]:
+    """The legal stops for the applicant's age on a day: the declared purpose, or an indicator answered Yes that means
+    the same (e.g. signs of work behind a visit purpose). The newest row per code in force.
 
     Checked beside the advisory level, never added to it: age is a legal fact here, not a score input.
     """
@@ -84,16 +85,20 @@ def legal_stops(*, person, purpose: str, on: dt.date) -> list[LegalStop]:
     if age is None:
         return []
     newest: dict[str, LegalStop] = {}
-    for stop in LegalStop.objects.filter(purpose=purpose, effective_from__lte=on).order_by(
-        "code", "-effective_from"
-    ):
+    for stop in LegalStop.objects.filter(effective_from__lte=on).order_by("code", "-effective_from"):
         newest.setdefault(stop.code, stop)
-    return [stop for stop in newest.values() if age < stop.under_age]
+    return [
+        stop
+        for stop in newest.values()
+        if age < stop.under_age
+        and (stop.purpose == purpose or (stop.also_when_yes and stop.also_when_yes in yes))
+    ]
 
 
 def legal_stops_for(screening: Screening) -> list[LegalStop]:
     day = timezone.localtime(screening.created_at).date() if screening.created_at else timezone.localdate()
-    return legal_stops(person=screening.person, purpose=screening.purpose, on=day)
+    yes = frozenset(screening.answers.filter(answer="yes").values_list("indicator__code", flat=True))
+    return legal_stops(person=screening.person, purpose=screening.purpose, on=day, yes=yes)
 
 
 def advisory_preview(indicator_set: IndicatorSet, answers: dict[str, str]) -> advisory.Advisory:

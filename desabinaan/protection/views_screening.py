@@ -93,7 +93,10 @@ def screening_form_page(request, *, person, save, initial=None, extra=None):
             preview=preview,
             preview_reasons=[(labels[c.code], c.contribution) for c in preview.breakdown],
             legal_stops=selectors.legal_stops(
-                person=person, purpose=form.cleaned_data["purpose"], on=timezone.localdate()
+                person=person,
+                purpose=form.cleaned_data["purpose"],
+                on=timezone.localdate(),
+                yes=frozenset(code for code, answer in form.answers().items() if answer == Answer.YES),
             ),
         )
     return render(request, "protection/screening_form.html", context)

@@ -86,6 +86,14 @@ class LegalStop(_Bilingual, models.Model):
 
     code = models.SlugField(_("kode"), max_length=50)
     purpose = models.CharField(_("tujuan perjalanan"), max_length=20, choices=TravelPurpose.choices)
+    also_when_yes = models.SlugField(
+        _("juga bila indikator ini dijawab Ya"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "Kode indikator yang berarti tujuan yang sama, mis. tanda akan bekerja di balik visa kunjungan."
+        ),
+    )
     under_age = models.PositiveSmallIntegerField(
         _("berlaku di bawah umur"),
         help_text=_("Berlaku bila pemohon belum mencapai umur ini pada hari skrining."),

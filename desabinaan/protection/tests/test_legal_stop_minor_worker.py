@@ -30,8 +30,16 @@ def _aged(world, years_ago: int, *, days_after_birthday: int = 0, name="Anak Sin
 
 
 def test_the_rule_is_data_with_its_citation(db):
-    stop = LegalStop.objects.get(code="minor-departing-for-work")
+    stop = LegalStop.objects.filter(code="minor-departing-for-work").latest("effective_from")
     assert (stop.purpose, stop.under_age, stop.citation) == ("work", 18, CITATION)
+    assert stop.also_when_yes == "work_behind_visit_purpose"
+
+
+def test_a_minor_on_a_visit_purpose_with_signs_of_work_is_a_legal_stop_too(world):
+    screening = screen(
+        world, _aged(world, 16), purpose="tourism", answers={"work_behind_visit_purpose": "yes"}
+    )
+    assert [s.citation for s in selectors.legal_stops_for(screening)] == [CITATION]
 
 
 def test_a_seventeen_year_old_departing_for_work_is_a_legal_stop(world):
