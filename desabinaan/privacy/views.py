@@ -40,7 +40,13 @@ def request_list(request):
     return render(
         request,
         "privacy/request_list.html",
-        {"page": page, "overdue": overdue, "q": q, "found": found},
+        {
+            "page": page,
+            "overdue": overdue,
+            "q": q,
+            "found": found,
+            "office": selectors.can_see_breaches(request.user),
+        },
     )
 
 
