@@ -17,12 +17,13 @@ from pydantic import Field
 from desabinaan.accounts.scope import scope_for
 from desabinaan.core.errors import ErrorOut, conflict_body, error_body, field_invalid
 from desabinaan.core.validators import DigitCode, FreeText, NameText
+from desabinaan.people import selectors as people_selectors
 from desabinaan.people import validation as pv
 from desabinaan.regions.selectors import normalize_code, village_get
 
 from . import selectors, services
 from . import validation as v
-from .models import Event, TargetGroup, Topic
+from .models import Attendance, Event, TargetGroup, Topic
 
 router = Router(tags=["sosialisasi"])
 UNKNOWN_CODES = _("Kode tidak dikenal: %(codes)s.")
@@ -262,6 +263,88 @@ def record_attendance(request, event_id: int, payload: AttendanceIn):
         return 409, {**conflict_body(exc), "existing_id": exc.existing.pk}
     attendance = selectors.attendance_for_event(event).get(pk=attendance.pk)
     return (201 if created else 200), attendance
+
+
+class PickIn(Schema):
+    person_id: int = Field(description="Orang yang sudah terdaftar (dari POST /api/v1/people/search)")
+    target_group: str | None = Field(None, description="Kode kelompok sasaran")
+    consent: bool = Field(False, description="Wajib bila orang ini belum memiliki persetujuan edukasi")
+    guardian_name: NameText = Field("", max_length=150)
+    guardian_relation: NameText = Field("", max_length=50)
+
+
+class AttendanceChangeIn(Schema):
+    target_group: str | None = Field(None, description="Kode kelompok sasaran; null untuk mengosongkan")
+
+
+def _target_group(code: str | None) -> TargetGroup | None:
+    if not code:
+        return None
+    group = TargetGroup.objects.filter(code=code).first()
+    if group is None:
+        raise field_invalid("target_group", v.TARGET_GROUP_UNKNOWN, code="unknown")
+    return group
+
+
+def _writable_event(request, event_id: int) -> Event:
+    event = _event(request, event_id)
+    if not services.can_write_event(request.auth, event):
+        raise PermissionDenied(v.EVENT_READ_ONLY)
+    return event
+
+
+@router.post(
+    "/{int:event_id}/attendance/pick",
+    response={201: AttendanceOut, 409: ConflictOut},
+    summary="Catat kehadiran orang yang sudah terdaftar",
+)
+def pick_attendance(request, event_id: int, payload: PickIn):
+    """The picker: a person already in the registry (in the caller's scope, else 404) is added without typing
+    anything again. 409 `already_attending` with `existing_id` when they are on the list."""
+    event = _writable_event(request, event_id)
+    person = people_selectors.person_get_for_user(request.auth, pk=payload.person_id)
+    try:
+        attendance = services.attendance_record_person(
+            actor=request.auth,
+            event=event,
+            person=person,
+            target_group=_target_group(payload.target_group),
+            consent=payload.consent,
+            guardian_name=payload.guardian_name,
+            guardian_relation=payload.guardian_relation,
+            source=Attendance.Source.API,
+        )
+    except services.AlreadyAttending as exc:
+        body = error_body(v.ALREADY_ATTENDING, code="already_attending")
+        return 409, {**body, "existing_id": exc.existing.pk}
+    return 201, selectors.attendance_for_event(event).get(pk=attendance.pk)
+
+
+@router.patch(
+    "/{int:event_id}/attendance/{int:attendance_id}",
+    response=AttendanceOut,
+    summary="Perbaiki kehadiran (kelompok sasaran)",
+)
+def change_attendance(request, event_id: int, attendance_id: int, payload: AttendanceChangeIn):
+    event = _writable_event(request, event_id)
+    attendance = selectors.attendance_get(event=event, pk=attendance_id)
+    services.attendance_update(
+        actor=request.auth, attendance=attendance, target_group=_target_group(payload.target_group)
+    )
+    return selectors.attendance_for_event(event).get(pk=attendance.pk)
+
+
+@router.delete(
+    "/{int:event_id}/attendance/{int:attendance_id}",
+    response={204: None},
+    summary="Hapus kehadiran yang salah catat (orangnya tetap di registri)",
+)
+def remove_attendance(request, event_id: int, attendance_id: int):
+    event = _writable_event(request, event_id)
+    services.attendance_remove(
+        actor=request.auth, attendance=selectors.attendance_get(event=event, pk=attendance_id)
+    )
+    return 204, None
 
 
 @router.get(
