@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.jobs.models import Job
+from desabinaan.passport.models import ReadinessOutcome
+from desabinaan.passport.models.requests import PostponementCause
 from desabinaan.people import selectors as people_selectors
 from desabinaan.people.models import Consent, Person, Purpose
 from desabinaan.protection.models import Referral
@@ -249,6 +251,23 @@ def quarter_cases_referred(desa_binaan, start: dt.date, end: dt.date) -> int:
         .distinct()
     )
     return len(set(cases))
+
+
+def _postponements(cause: str):
+    def count(desa_binaan, start: dt.date, end: dt.date) -> int:
+        return ReadinessOutcome.objects.filter(
+            readiness_check__village_id=desa_binaan.village_id,
+            status="postponed",
+            postponement_cause=cause,
+            on__range=(start, end),
+        ).count()
+
+    return count
+
+
+# Passport postponements of the village's readiness checks in the quarter, by cause (program's evaluation).
+quarter_postponed_missing_documents = _postponements(PostponementCause.MISSING_DOCUMENTS)
+quarter_postponed_trafficking_concern = _postponements(PostponementCause.TRAFFICKING_CONCERN)
 
 
 def quarter_knowledge_gain(desa_binaan, start: dt.date, end: dt.date) -> float | None:

@@ -223,6 +223,7 @@ class RouteWarningOut(Schema):
 
 class OutcomeOut(Schema):
     status: str
+    postponement_cause: str
     on: dt.date
     note: str
 
@@ -246,6 +247,9 @@ class ReadinessOut(Schema):
 
 class OutcomeIn(Schema):
     status: str = Field(description="applied | postponed | issued | abandoned")
+    postponement_cause: str = Field(
+        "", description="missing_documents | trafficking_concern; wajib bila status postponed"
+    )
     on: dt.date | None = Field(None, description="YYYY-MM-DD; kosong: hari ini")
     note: FreeText = ""
 
@@ -265,7 +269,10 @@ def _readiness_out(check, outcomes=None) -> dict:
         "status": check.status,
         "missing_documents": check.missing_documents,
         "warnings": selectors.warnings_out(check.warnings),
-        "outcomes": [{"status": o.status, "on": o.on, "note": o.note} for o in outcomes or []],
+        "outcomes": [
+            {"status": o.status, "postponement_cause": o.postponement_cause, "on": o.on, "note": o.note}
+            for o in outcomes or []
+        ],
     }
 
 
@@ -326,6 +333,7 @@ def readiness_outcome(request, reference: str, payload: OutcomeIn):
         status=payload.status,
         on=payload.on or timezone.localdate(),
         note=payload.note,
+        postponement_cause=payload.postponement_cause,
     )
     return _readiness_out(check, selectors.readiness_outcomes(check))
 

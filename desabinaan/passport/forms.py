@@ -24,6 +24,7 @@ from .models import (
     ReadinessCheck,
     ReadinessStatus,
 )
+from .models.requests import PostponementCause
 from .selectors import document_choices, warnings_out
 
 VALIDITY = [("5", _("5 tahun")), ("10", _("10 tahun"))]
@@ -233,6 +234,12 @@ class OutcomeForm(forms.Form):
     status = forms.ChoiceField(label=_("Hasil"))
     on = forms.DateField(
         label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    postponement_cause = forms.ChoiceField(
+        label=_("Sebab penundaan"),
+        required=False,
+        choices=[("", _("— bila ditunda —")), *PostponementCause.choices],
+        help_text=_("Wajib bila permohonan ditunda."),
     )
     note = FreeTextField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -166,6 +166,7 @@ def readiness_outcome(request, reference):
                 status=form.cleaned_data["status"],
                 on=form.cleaned_data["on"],
                 note=form.cleaned_data["note"],
+                postponement_cause=form.cleaned_data["postponement_cause"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -29,6 +29,16 @@ class ReadinessStatus(models.TextChoices):
     ABANDONED = "abandoned", _("batal / tidak dilanjutkan")
 
 
+class PostponementCause(models.TextChoices):
+    """Why an application was postponed: the evaluation counts the two apart (docs/rules.md §1)."""
+
+    MISSING_DOCUMENTS = "missing_documents", _("dokumen belum lengkap")
+    TRAFFICKING_CONCERN = "trafficking_concern", _("indikasi perdagangan orang (TPPO)")
+
+
+POSTPONEMENT_CAUSE_REQUIRED = _("Pilih sebab penundaan: dokumen belum lengkap atau indikasi TPPO.")
+POSTPONEMENT_CAUSE_ONLY = _("Sebab penundaan hanya diisi bila permohonan ditunda.")
+
 # The outcomes an officer records (OPEN is only the starting state).
 OUTCOME_STATUSES = [s for s in ReadinessStatus if s != ReadinessStatus.OPEN]
 
@@ -121,6 +131,10 @@ class ReadinessOutcome(models.Model):
         ReadinessCheck, verbose_name=_("pemeriksaan"), on_delete=models.CASCADE, related_name="outcomes"
     )
     status = models.CharField(_("hasil"), max_length=20, choices=ReadinessStatus.choices)
+    # Required when postponed (clean); blank on outcomes recorded before the cause was asked.
+    postponement_cause = models.CharField(
+        _("sebab penundaan"), max_length=30, choices=PostponementCause.choices, blank=True
+    )
     on = models.DateField(_("tanggal"))
     note = models.TextField(_("catatan"), blank=True, validators=[free_text_max_length])
     recorded_by = models.ForeignKey(
@@ -140,6 +154,13 @@ class ReadinessOutcome(models.Model):
 
     def __str__(self):
         return f"{self.readiness_check_id} {self.status} {self.on}"
+
+    def clean(self):
+        super().clean()
+        if self.status == ReadinessStatus.POSTPONED and not self.postponement_cause:
+            raise ValidationError({"postponement_cause": POSTPONEMENT_CAUSE_REQUIRED})
+        if self.status != ReadinessStatus.POSTPONED and self.postponement_cause:
+            raise ValidationError({"postponement_cause": POSTPONEMENT_CAUSE_ONLY})
 
 
 class RouteAdvisory(models.Model):

@@ -172,7 +172,7 @@ def has_passport_consent(person: Person) -> bool:
 
 @transaction.atomic
 def readiness_outcome_record(
-    *, actor, check: ReadinessCheck, status: str, on: dt.date, note: str = ""
+    *, actor, check: ReadinessCheck, status: str, on: dt.date, note: str = "", postponement_cause: str = ""
 ) -> ReadinessOutcome:
     """An officer records what happened next (applied, postponed, issued, abandoned); the check takes that status."""
     if not selectors.is_office_user(actor):
@@ -180,10 +180,18 @@ def readiness_outcome_record(
     _require_write(actor, check.village_id, texts.READINESS_PERSON_OUT_OF_SCOPE)
     if status not in OUTCOME_STATUSES:
         raise ValidationError(
-            {"status": texts.OUTCOME_NOT_ALLOWED % {"choices": ", ".join(s.value for s in OUTCOME_STATUSES)}}
+            {
+                "status": texts.OUTCOME_NOT_ALLOWED
+                % {"choices": ", ".join(str(s.label) for s in OUTCOME_STATUSES)}
+            }
         )
     outcome = ReadinessOutcome(
-        readiness_check=check, status=status, on=on, note=(note or "").strip(), recorded_by=actor
+        readiness_check=check,
+        status=status,
+        postponement_cause=postponement_cause or "",
+        on=on,
+        note=(note or "").strip(),
+        recorded_by=actor,
     )
     outcome.full_clean()
     outcome.save()

@@ -128,7 +128,18 @@ def test_only_officers_record_the_outcome_and_the_village_sees_it(world, login, 
     assert response.status_code == 200 and response.json()["status"] == "issued"
     seen = login(world.budi).get(f"{URL}/{created['reference']}").json()
     assert seen["status"] == "issued"
-    assert seen["outcomes"] == [{"status": "issued", "on": "2025-07-01", "note": "Paspor diambil"}]
+    assert seen["outcomes"] == [
+        {"status": "issued", "postponement_cause": "", "on": "2025-07-01", "note": "Paspor diambil"}
+    ]
+
+
+def test_a_postponement_is_recorded_with_its_cause(world, login, created):
+    url = f"{URL}/{created['reference']}/outcome"
+    payload = {"status": "postponed", "on": "2025-07-01"}
+    missing = post(login(world.fajar), url, payload)
+    assert missing.status_code == 422 and missing.json()["field"] == "postponement_cause"
+    response = post(login(world.fajar), url, payload | {"postponement_cause": "trafficking_concern"})
+    assert response.json()["outcomes"][0]["postponement_cause"] == "trafficking_concern"
 
 
 def test_the_response_carries_no_full_nik(created, siti):

@@ -206,7 +206,12 @@ def test_an_officer_records_the_outcome(world, siti):
     with pytest.raises(ValidationError):
         services.readiness_outcome_record(actor=world.fajar, check=check, status="open", on=ON)
     services.readiness_outcome_record(
-        actor=world.fajar, check=check, status="postponed", on=ON, note="Menunggu rekomendasi Disnaker"
+        actor=world.fajar,
+        check=check,
+        status="postponed",
+        postponement_cause="missing_documents",
+        on=ON,
+        note="Menunggu rekomendasi Disnaker",
     )
     check.refresh_from_db()
     assert check.status == "postponed"
@@ -236,3 +241,11 @@ def test_an_agency_whose_licence_has_ended_is_flagged(world, siti):
     _register_agency("PT Contoh Bahari Sentosa", "SINTETIS/002", dt.date(2024, 5, 10))
     check = record(world.budi, siti, **(WORK | {"agency_name": "PT Contoh Bahari Sentosa"}))
     assert rules.RC_AGENCY_UNVERIFIED in codes(check)
+
+
+def test_an_unknown_outcome_is_refused_with_labels_not_codes(world, siti):
+    check = record(world.budi, siti, purpose="work")
+    with pytest.raises(ValidationError) as exc:
+        services.readiness_outcome_record(actor=world.fajar, check=check, status="open", on=ON)
+    message = exc.value.message_dict["status"][0]
+    assert "permohonan ditunda" in message and "postponed" not in message

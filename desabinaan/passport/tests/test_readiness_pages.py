@@ -99,7 +99,12 @@ def test_the_outcome_recorded_by_the_office_is_visible_to_the_village(world, log
     fajar = login(world.fajar)
     response = fajar.post(
         f"/paspor/kesiapan/{check.reference}/hasil/",
-        {"status": "postponed", "on": "2025-06-02", "note": "Menunggu rekomendasi Disnaker"},
+        {
+            "status": "postponed",
+            "postponement_cause": "missing_documents",
+            "on": "2025-06-02",
+            "note": "Menunggu rekomendasi Disnaker",
+        },
     )
     assert response.status_code == 302
     page = budi.get(detail_url(check)).content.decode()
