@@ -220,14 +220,15 @@ def consent_create(request, pk: int):
     initial = {"purposes": [wanted] if wanted in Purpose.values else []}
     form = ConsentForm(request.POST or None, initial=initial, may_choose_basis=may_choose)
     if request.method == "POST" and form.is_valid():
+        # The form has no basis field for a liaison; whatever was posted anyway goes to the service, which refuses
+        # any basis other than the preset one.
+        basis = form.cleaned_data["lawful_basis"] if may_choose else request.POST.get("lawful_basis", "")
         try:
             consents = services.consents_record(
                 actor=request.user,
                 person=person,
                 purpose_texts=form.purpose_texts(),
-                lawful_basis=request.POST.get("lawful_basis", "")
-                if not may_choose
-                else form.cleaned_data["lawful_basis"],
+                lawful_basis=basis,
                 guardian_name=form.cleaned_data["guardian_name"],
                 guardian_relation=form.cleaned_data["guardian_relation"],
             )
