@@ -88,3 +88,26 @@ def test_a_liaison_records_an_access_request_and_the_officer_produces_the_docume
     assert "Sosialisasi Migrasi Aman" in text
     assert "Disnaker Provinsi Bengkulu" in text
     officer.close()
+
+
+def test_the_public_notice_and_request_form_show_no_data(page, world, live_server):
+    _resident(world)
+    page.goto("/")
+    page.get_by_role("link", name="Pemberitahuan privasi").click()
+    page.wait_for_url("**/privasi/")
+    assert_accessible_basics(page)
+    assert_fits_phone(page)
+    assert "Direktorat Jenderal Imigrasi" in page.content()
+    page.get_by_role("link", name="Ajukan permintaan").click()
+    assert_accessible_basics(page)
+    assert_fits_phone(page)
+    page.locator("select[name=kind]").select_option("access")
+    page.locator("input[name=requester_name]").fill("Wati Sintetis")
+    page.locator("input[name=requester_contact]").fill("0812 0000 0000")
+    page.evaluate(
+        "code => { const f = document.querySelector('[name=village]'); f.value = code; }",
+        world.tebat_monok.code,
+    )
+    page.get_by_role("button", name="Kirim").click()
+    page.wait_for_url("**/privasi/ajukan/terkirim/")
+    assert "Wati" not in page.content() and "e-KTP" in page.content()
