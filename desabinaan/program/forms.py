@@ -1,5 +1,6 @@
 from django import forms
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
@@ -147,6 +148,11 @@ class ActivityForm(ReadableEmptyChoices, forms.ModelForm):
         fields = ["kind", "date", "place", "participants", "notes"]
         widgets = {"date": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
         field_classes = {"notes": FreeTextField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The log records what was done: the date picker offers no future day (the model refuses one anyway).
+        self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
 
 
 class QuestionForm(ReadableEmptyChoices, forms.ModelForm):

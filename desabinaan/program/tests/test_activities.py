@@ -172,6 +172,9 @@ def test_an_activity_already_done_cannot_carry_a_future_date(world, tebat, login
     )
     assert response.status_code == 200
     assert str(ACTIVITY_DATE_IN_FUTURE) in response.content.decode()
+    assert (
+        f'max="{timezone.localdate().isoformat()}"' in response.content.decode()
+    )  # the picker offers no future
     assert not Activity.objects.exists()
     today = activity_create(
         actor=world.budi, desa_binaan=tebat, kind="visit", date=timezone.localdate(), place="Balai desa"
