@@ -67,3 +67,49 @@ class TestPages:
         assert 'href="/privasi/"' in home
         notice = client.get("/privasi/").content.decode()
         assert "Direktorat Jenderal Imigrasi" in notice and "/privasi/ajukan/" in notice
+
+
+@pytest.mark.django_db
+class TestRequestActionsThroughPages:
+    def test_the_officer_verifies_a_public_request_and_corrects_the_record(self, login, world, sari):
+        public = services.data_request_submit(
+            kind="correction", village=world.tebat_monok, requester_name="Sari", requester_contact="0812"
+        )
+        client = login(world.fajar)
+        client.post(
+            f"/privasi/permintaan/{public.pk}/verifikasi/",
+            {"person": sari.pk, "verification_note": "e-KTP diperiksa di Kanim"},
+        )
+        public.refresh_from_db()
+        assert public.status == DataRequest.Status.OPEN and public.person == sari
+        page = client.get(f"/privasi/permintaan/{public.pk}/").content.decode()
+        assert "Simpan perbaikan" in page
+        client.post(
+            f"/privasi/permintaan/{public.pk}/correct/",
+            {"name": "Sari Sintetika", "birth_date": "1999-04-02", "phone": "", "version": sari.version},
+        )
+        sari.refresh_from_db()
+        public.refresh_from_db()
+        assert sari.name == "Sari Sintetika" and public.status == DataRequest.Status.DONE
+
+    def test_an_unverified_request_is_refused_with_a_reason(self, login, world):
+        public = services.data_request_submit(
+            kind="access", village=world.tebat_monok, requester_name="X", requester_contact="0812"
+        )
+        login(world.fajar).post(
+            f"/privasi/permintaan/{public.pk}/close/",
+            {"outcome": "Pemohon tidak datang untuk verifikasi dalam 14 hari.", "refused": "on"},
+        )
+        public.refresh_from_db()
+        assert public.status == DataRequest.Status.REFUSED
+
+    def test_restriction_and_withdrawal_through_the_page(self, login, world, sari):
+        client = login(world.fajar)
+        for kind, action in (("restriction", "restrict"), ("withdrawal", "withdraw")):
+            request = services.data_request_create(
+                actor=world.budi, person=sari, kind=kind, received_at=timezone.now()
+            )
+            client.post(f"/privasi/permintaan/{request.pk}/{action}/")
+            request.refresh_from_db()
+            assert request.status == DataRequest.Status.DONE, kind
+        assert client.post(f"/privasi/permintaan/{request.pk}/unknown/").status_code == 403
