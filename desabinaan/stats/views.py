@@ -24,7 +24,7 @@ from desabinaan.people.models import Sex
 from desabinaan.people.selectors import people_for_user
 from desabinaan.privacy.selectors import restricted_person_ids
 from desabinaan.program.models import DesaBinaan
-from desabinaan.protection.models import Referral
+from desabinaan.protection.models import Decision, Referral
 from desabinaan.protection.selectors import referrals_for
 
 from . import public, selectors
@@ -47,11 +47,14 @@ def _target_or_403(request):
     return target
 
 
+def _labelled(counts: dict[str, int], choices) -> list[tuple[str, int]]:
+    """Counts per code as (label, count) in the choices' order: codes never reach the page."""
+    return [(str(label), counts[value]) for value, label in choices if value in counts]
+
+
 def _status_labels(by_status: dict[str, int]) -> list[tuple[str, int]]:
-    """Village counts per status as (label, count), in the status machine's order: codes never reach the page."""
-    return [
-        (str(label), by_status[value]) for value, label in DesaBinaan.Status.choices if value in by_status
-    ]
+    """Village counts per status, in the status machine's order."""
+    return _labelled(by_status, DesaBinaan.Status.choices)
 
 
 @login_required
@@ -82,6 +85,8 @@ def dashboard(request):
             "error": error,
             "f": data["figures"],
             "villages_by_status": _status_labels(data["figures"]["villages_by_status"]),
+            "decisions_by_kind": _labelled(data["figures"]["decisions_by_kind"], Decision.Kind.choices),
+            "referral_outcomes": _labelled(data["figures"]["referral_outcomes"], Referral.Outcome.choices),
             "charts": charts,
             "children": children,
             "refreshed_at": data["refreshed_at"],
