@@ -12,6 +12,7 @@ from .models import (
     FeeItem,
     FeeSchedule,
     MoratoriumRule,
+    PassportProduct,
     ValidityRule,
 )
 from .models.requests import RouteAdvisory
@@ -29,7 +30,12 @@ class VersionedRuleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if not _started(obj):
             return ["created_at"]
-        fields = [f.name for f in self.model._meta.concrete_fields if f.name != "id"]
+        # The officers' flag and curation note are notes about the rule, not the rule: they stay editable.
+        fields = [
+            f.name
+            for f in self.model._meta.concrete_fields
+            if f.name not in ("id", "to_be_confirmed", "curation_note")
+        ]
         if obj.effective_to is None:
             fields.remove("effective_to")
         return fields
@@ -45,7 +51,7 @@ class VersionedRuleAdmin(admin.ModelAdmin):
 class FeeItemInline(admin.TabularInline):
     model = FeeItem
     extra = 0
-    fields = ["code", "label", "amount_idr", "citation"]
+    fields = ["code", "label", "label_en", "amount_idr", "citation"]
 
     def _locked(self, obj):
         return _started(obj)
@@ -132,3 +138,24 @@ class RouteAdvisoryAdmin(admin.ModelAdmin):
 
 # Readiness checks and collective requests are personal records: they are read through the pages and the API,
 # which scope and access-log every read, not through the admin.
+
+
+@admin.register(PassportProduct)
+class PassportProductAdmin(VersionedRuleAdmin):
+    """Which passports an office issues from a date; an office without rows uses the rows without an office."""
+
+    list_display = [
+        "office_name",
+        "product",
+        "effective_from",
+        "effective_to",
+        "to_be_confirmed",
+        "citation_short",
+    ]
+    list_filter = ["product", "to_be_confirmed"]
+    search_fields = ["office__name", "citation"]
+
+    @admin.display(description=_("kantor imigrasi"))
+    def office_name(self, obj):
+        # The link is by name without a database constraint: show the name even before the office is entered.
+        return obj.office_id or _("semua kantor tanpa baris sendiri")

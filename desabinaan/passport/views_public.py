@@ -127,7 +127,7 @@ def _guide_context(request, data=None) -> dict:
         # "Show this office's passports": the form again with the office filled in, nothing computed yet.
         initial = {name: value for name, value in data.items() if name not in ("csrfmiddlewaretoken", "step")}
         form, office = _form(data, bound=False, initial=initial)
-        return {"form": form, "result": None, "kanims": [], "query": "", "office": office}
+        return {"form": form, "result": None, "kanims": [], "query": "", "office": office, "step": True}
     if not bound:
         form, office = _form(data, bound=False, initial={name: data.get(name) for name in PLACE_FIELDS})
         return {"form": form, "result": None, "kanims": [], "query": "", "office": office}
@@ -175,7 +175,7 @@ def guide(request):
         context = _guide_context(request, data=request.POST)
         if context["result"]:
             return redirect(f"{reverse('passport:guide')}?{context['query']}#hasil")
-        return render(request, "passport/guide.html", context, status=400)
+        return render(request, "passport/guide.html", context, status=200 if context.get("step") else 400)
     context = _guide_context(request)
     if request.GET.get("print") and context["result"]:
         return render(request, "passport/print.html", context)

@@ -49,7 +49,7 @@ def test_the_public_guide_on_a_phone_gives_documents_fee_and_a_shareable_link(pa
     page.locator("input[name=purpose][value=tourism]").check()
     page.locator("input[name=case][value=new]").check()
     page.locator("input[name=birth_date]").fill("1990-01-01")
-    page.locator("input[name=electronic][value='1']").check()
+    page.locator("input[name=product][value=epassport]").check()
     page.locator("input[name=validity_years][value='10']").check()
     page.locator("input[name=on]").fill("2025-06-01")
     page.get_by_role("button", name="Lihat panduan").click()

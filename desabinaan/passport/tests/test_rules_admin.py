@@ -1,9 +1,11 @@
 import pytest
 
-from desabinaan.passport.models import FeeSchedule
+from desabinaan.passport.models import FeeSchedule, PassportProduct
 
 
-@pytest.mark.parametrize("model", ["feeschedule", "documentrequirement", "documenttype", "validityrule"])
+@pytest.mark.parametrize(
+    "model", ["feeschedule", "documentrequirement", "documenttype", "validityrule", "passportproduct"]
+)
 def test_the_admin_lists_the_rules_with_dates_and_citations(world, login, model):
     response = login(world.admin).get(f"/admin/passport/{model}/")
     assert response.status_code == 200
@@ -45,3 +47,14 @@ def test_a_future_schedule_can_still_be_edited(world, login):
 def test_it_validates_scope(client, world, login):
     assert client.get("/admin/passport/feeschedule/").status_code == 302
     assert login(world.budi).get("/admin/passport/feeschedule/").status_code == 302
+
+
+def test_office_products_are_listed_and_their_flag_stays_editable(world, login):
+    client = login(world.admin)
+    listing = client.get("/admin/passport/passportproduct/").content.decode()
+    assert "Kantor Imigrasi Kelas I TPI Bengkulu" in listing and "semua kantor tanpa baris sendiri" in listing
+    row = PassportProduct.objects.get(office_id="Kantor Imigrasi Kelas I TPI Bengkulu")
+    html = client.get(f"/admin/passport/passportproduct/{row.pk}/change/").content.decode()
+    # In effect since 1 March 2025: the rule is history, the officers' flag and note are not.
+    assert 'name="product"' not in html and 'name="citation"' not in html
+    assert 'name="to_be_confirmed"' in html and 'name="curation_note"' in html
