@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from desabinaan.core.cache import public_page
 from desabinaan.offices.models import Kanim
 from desabinaan.offices.selectors import kanims_serving_village
 from lib import passport as rules
@@ -169,6 +170,7 @@ def _guide_context(request, data=None) -> dict:
     return context
 
 
+@public_page("passport_rules")
 def guide(request):
     """The wizard; once answered (posted), a redirect to the result at the top of the page (`#hasil`)."""
     if request.method == "POST":
@@ -178,6 +180,8 @@ def guide(request):
         return render(request, "passport/guide.html", context, status=200 if context.get("step") else 400)
     context = _guide_context(request)
     if request.GET.get("print") and context["result"]:
+        # A printout is handed to the applicant: never the officers' flags and curation notes.
+        context["result"]["officer_notes"] = []
         return render(request, "passport/print.html", context)
     status = 400 if context["form"].is_bound and not context["result"] else 200
     return render(request, "passport/guide.html", context, status=status)
@@ -206,6 +210,7 @@ def checklist_pdf(request):
     return response
 
 
+@public_page("passport_rules")
 def glossary(request):
     """Plain-language meanings of the words the guide and the readiness check use."""
     return render(request, "passport/glossary.html", {"terms": texts.GLOSSARY})

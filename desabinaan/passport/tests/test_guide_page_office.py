@@ -113,3 +113,12 @@ def test_documents_and_fee_lines_are_english_on_the_english_page(client, db):
     assert "Family card (Kartu Keluarga, KK)" in text and "Police loss report" in text
     assert "Electronic passport, 5 years" in text and "Surcharge: passport lost (still valid)" in text
     assert "Kartu Keluarga (KK)" not in text.replace("Family card (Kartu Keluarga, KK)", "")
+
+
+def test_the_printout_for_the_applicant_carries_no_officer_notes(world, login):
+    html = get(login(world.ani), **ANSWERS | {"purpose": "work", "print": "1"}).content.decode()
+    assert "Dokumen yang dibawa" in html and 'data-testid="officer-notes"' not in html
+
+
+def test_the_footer_cites_the_immigration_law_as_last_amended(client, db):
+    assert "sebagaimana telah diubah terakhir dengan UU 63/2024" in client.get("/paspor/").content.decode()
