@@ -80,3 +80,57 @@ def test_screenshots_people(desktop_page, page, demo, sign_in, screenshot):
     search.press_sequentially("tebat", delay=20)
     widget.locator(f'[data-region-code="{TEBAT_MONOK}"]').wait_for()
     screenshot(page, "person-create")
+
+
+# The phone-first layouts next to the desktop ones: (file name, demo user or None, URL name, a function giving the
+# URL's arguments from the demo data). Saved as phone-<name>.png (360 px) and desktop-<name>.png (1280 px).
+def _person_pk():
+    return (Person.objects.filter(village_id=TEBAT_MONOK).order_by("pk").first().pk,)
+
+
+def _desa_binaan_pk():
+    from desabinaan.program.models import DesaBinaan
+
+    return (DesaBinaan.objects.get(village_id=TEBAT_MONOK).pk,)
+
+
+def _event_pk():
+    from desabinaan.events.models import Event
+
+    return (Event.objects.filter(village_id=TEBAT_MONOK).order_by("starts_at").first().pk,)
+
+
+LAYOUTS = [
+    ("home", None, "web:home", None),
+    ("directory", None, "program:directory", None),
+    ("statistics", None, "public_stats:index", None),
+    ("report-form", None, "report:new", None),
+    ("liaison-home", "desa.tebatmonok", "web:dashboard", None),
+    ("consent-table", "desa.tebatmonok", "people:detail", _person_pk),
+    ("inbox", "kanim.bengkulu", "web:dashboard", None),
+    ("person-list", "kanim.bengkulu", "people:list", None),
+    ("activities", "kanim.bengkulu", "program:detail", _desa_binaan_pk),
+    ("events", "kanim.bengkulu", "events:list", None),
+    ("attendance-list", "kanim.bengkulu", "events:attendance", _event_pk),
+    ("referrals", "kanim.bengkulu", "protection:referrals", None),
+    ("public-reports", "kanim.bengkulu", "protection:reports", None),
+    ("program-dashboard", "kanim.bengkulu", "stats:dashboard", None),
+]
+
+
+def test_screenshots_phone_and_desktop_layouts(page, desktop_page, demo, sign_in, screenshot):
+    signed_in_as = "nobody yet"
+    for name, username, url_name, args in LAYOUTS:
+        if username != signed_in_as:
+            for p in (page, desktop_page):
+                p.context.clear_cookies()
+                if username:
+                    sign_in(p, demo[username])
+            signed_in_as = username
+        url = reverse(url_name, args=args() if args else ())
+        for p, size in ((page, "phone"), (desktop_page, "desktop")):
+            response = p.goto(url)
+            assert response.status == 200, f"{name}: {url} answered {response.status}"
+            assert_accessible_basics(p)
+            screenshot(p, f"{size}-{name}")
+        assert_fits_phone(page)
