@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -100,6 +102,46 @@ def _reader(user) -> str:
     place = user.kanim or user.village or user.agency or user.kanwil
     role = user.get_role_display()
     return f"{role} ({place})" if place else role
+
+
+# The access log's channels (audit.AccessEntry.channel), as the person reads them.
+CHANNELS = {
+    "web": gettext_lazy("halaman web"),
+    "api": gettext_lazy("API"),
+    "admin": gettext_lazy("admin"),
+    "export": gettext_lazy("ekspor"),
+}
+
+
+# Access-log purposes stored as codes by protection (the others are Indonesian already).
+PURPOSES = {
+    "protection:screening": gettext_lazy("membaca skrining"),
+    "protection:decision": gettext_lazy("keputusan skrining"),
+    "protection:referral": gettext_lazy("membaca rujukan"),
+    "admin": gettext_lazy("halaman admin"),
+}
+
+
+def _record_label(target_type: str) -> str:
+    """ "people.person" → "orang": the model's verbose name, never the code."""
+    try:
+        return str(apps.get_model(target_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return target_type
+
+
+def _field_labels(target_type: str, names) -> str:
+    try:
+        model = apps.get_model(target_type)
+    except (LookupError, ValueError):
+        return ", ".join(sorted(names))
+    labels = []
+    for name in sorted(names):
+        try:
+            labels.append(str(model._meta.get_field(name.removesuffix("_id")).verbose_name))
+        except FieldDoesNotExist:
+            labels.append(name)
+    return ", ".join(labels)
 
 
 def _recipient(referral: Referral) -> str:
@@ -247,21 +289,21 @@ def access_document_pdf(*, held: Held, request: DataRequest) -> bytes:
             % {
                 "date": _when(e.at),
                 "who": _reader(e.actor),
-                "channel": e.channel,
-                "purpose": e.purpose or "-",
+                "channel": CHANNELS.get(e.channel, e.channel),
+                "purpose": PURPOSES.get(e.purpose, e.purpose) or "-",
             },
             size=8,
         )
     heading(_("9. Catatan pemrosesan: perubahan data"))
     for e in held.changes:
-        fields = ", ".join(sorted(e.changes)) or "-"
+        fields = _field_labels(e.target_type, e.changes) or "-"
         line(
             _("%(date)s - %(who)s: %(action)s (%(type)s), kolom: %(fields)s")
             % {
                 "date": _when(e.at),
                 "who": _reader(e.actor),
                 "action": e.get_action_display(),
-                "type": e.target_type,
+                "type": _record_label(e.target_type),
                 "fields": fields,
             },
             size=8,

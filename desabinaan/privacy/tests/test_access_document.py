@@ -61,3 +61,8 @@ class TestAccessDocument:
         assert login(world.gita).get(url(access_request)).status_code == 403
         # The liaison records and follows the request; the office produces the document.
         assert login(world.budi).get(url(access_request)).status_code == 403
+
+    def test_the_processing_log_shows_labels_not_codes(self, login, world, case, access_request):
+        text = pdf_text(login(world.fajar).get(url(access_request)).content)
+        assert "people.person" not in text and "protection:" not in text and "birth_date" not in text
+        assert "halaman web" in text or "membaca" in text
