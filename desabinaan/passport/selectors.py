@@ -312,7 +312,7 @@ def fee_schedule_out(schedule: FeeSchedule) -> dict:
         "items": [
             {
                 "code": i.code,
-                "label": i.label,
+                "label": _label(i.label, i.label_en),
                 "amount_idr": i.amount_idr,
                 "citation": i.citation or schedule.citation,
             }
@@ -392,9 +392,8 @@ def warnings_out(stored: list[dict]) -> list[dict]:
 
 def document_choices() -> list[tuple[str, str]]:
     """Document types a resident can have in hand (office-made ones such as the BAP are not theirs to bring)."""
-    return list(
-        DocumentType.objects.filter(provided_by_office=False).order_by("label").values_list("code", "label")
-    )
+    rows = DocumentType.objects.filter(provided_by_office=False).values_list("code", "label", "label_en")
+    return sorted(((code, _label(label, label_en)) for code, label, label_en in rows), key=lambda c: c[1])
 
 
 def readiness_checks_for_user(

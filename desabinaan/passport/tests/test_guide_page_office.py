@@ -5,9 +5,12 @@ import re
 from html import unescape
 
 import pytest
+from django.utils import translation
 
 from desabinaan.passport import texts
+from desabinaan.passport.selectors import document_choices
 
+from .conftest import BASE_ANSWERS
 from .test_guide_page import ANSWERS, get, result_section
 
 TEBAT_MONOK = "17.08.04.2002"
@@ -98,8 +101,6 @@ def test_form_errors_name_the_choices_by_their_labels_never_the_codes(client, db
     [({"case": "hilang"}, "case"), ({"purpose": "kerja"}, "purpose"), ({"same_day": "mungkin"}, "same_day")],
 )
 def test_api_errors_name_the_choices_by_their_labels(client, db, answers, field):
-    from .conftest import BASE_ANSWERS
-
     response = client.post("/api/v1/passport/guide", BASE_ANSWERS | answers, content_type="application/json")
     body = response.json()
     assert response.status_code == 422 and body["field"] == field
@@ -122,3 +123,15 @@ def test_the_printout_for_the_applicant_carries_no_officer_notes(world, login):
 
 def test_the_footer_cites_the_immigration_law_as_last_amended(client, db):
     assert "sebagaimana telah diubah terakhir dengan UU 63/2024" in client.get("/paspor/").content.decode()
+
+
+def test_the_fee_list_and_the_documents_in_hand_speak_english_too(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    items = client.get("/api/v1/passport/fees", {"on": "2025-06-01"}).json()["items"]
+    assert {"Electronic passport, 10 years", "Same-day (express) passport service"} <= {
+        i["label"] for i in items
+    }
+    with translation.override("en"):
+        assert ("kk", "Family card (Kartu Keluarga, KK)") in document_choices()
+    with translation.override("id"):
+        assert ("kk", "Kartu Keluarga (KK)") in document_choices()
