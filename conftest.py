@@ -24,6 +24,17 @@ def _static_without_manifest(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test rolls its database back, generation counters included: a page cached by an earlier test must not
+    answer in the next one (core.cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """The personas' passwords are hashed per test; the production hasher's slowness is its point, not ours."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

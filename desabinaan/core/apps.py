@@ -6,4 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import cache, checks  # noqa: F401  (registers the system checks)
+
+        cache.connect()

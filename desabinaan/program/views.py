@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from desabinaan.accounts.models import Role, User
+from desabinaan.core.cache import public_page
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
 from lib.periods import previous_quarter, quarter_of
@@ -468,6 +469,7 @@ def evaluation(request, db):
 # --- Public --------------------------------------------------------------------------------------------------------
 
 
+@public_page("program_public")
 def directory(request):
     return render(request, "program/directory.html", {"provinces": selectors.public_directory()})
 

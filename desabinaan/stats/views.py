@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_bulk_record
+from desabinaan.core.cache import public_page
 from desabinaan.core.dbrouter import reads_from_replica
 from desabinaan.events.selectors import events_for_user
 from desabinaan.jobs.models import Job
@@ -321,15 +319,10 @@ def export_list(request, name, fmt):
 # --- Public --------------------------------------------------------------------------------------------------------
 
 
+@public_page("stats")
 def public_stats(request):
-    """Computed at refresh time; the rendered page is cached per process until the next refresh."""
-    gen, refreshed_at = selectors.generation()
-    key = f"stats-public:{gen}:{refreshed_at.timestamp() if refreshed_at else 0}:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        data, refreshed_at = public.public_stats()
-        context = {"data": data, "refreshed_at": refreshed_at, "title": _("Statistik program")}
-        html = render_to_string("stats/public.html", context, request=request)
-        # No CSRF token or user-specific content on this page, so one rendering serves every visitor.
-        cache.set(key, html, timeout=3600)
-    return HttpResponse(html)
+    """Computed at refresh time; the page is cached for anonymous visitors until the next refresh (core.cache: the
+    signed-in menu and the CSRF token are never shared between visitors)."""
+    data, refreshed_at = public.public_stats()
+    context = {"data": data, "refreshed_at": refreshed_at, "title": _("Statistik program")}
+    return render(request, "stats/public.html", context)
