@@ -42,7 +42,8 @@ def register(name, village, birth_date=dt.date(1996, 4, 12), sex="F"):
 
 def test_the_public_guide_on_a_phone_gives_documents_fee_and_a_shareable_link(page, passport_rules):
     page.goto("/")
-    page.get_by_role("link", name="Panduan paspor: dokumen, biaya, dan langkah").click()
+    # The home page leads with the guide and links it again lower down: either opens the same page.
+    page.get_by_role("link", name="Panduan paspor: dokumen, biaya, dan langkah").first.click()
     page.wait_for_url("**/paspor/")
     assert_accessible_basics(page)
     assert_fits_phone(page)
@@ -60,7 +61,8 @@ def test_the_public_guide_on_a_phone_gives_documents_fee_and_a_shareable_link(pa
     expect(heading).to_be_focused()
     box = heading.bounding_box()
     assert page.viewport_size == {"width": 360, "height": 740}
-    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 740
+    # Scrolled to the heading: a sub-pixel offset (y = -0.016) is rounding, not a cut-off heading.
+    assert box is not None and box["y"] >= -1 and box["y"] + box["height"] <= 740
     result = page.locator("#hasil")
     text = result.inner_text()
     assert "e-KTP (KTP elektronik) yang masih berlaku" in text
