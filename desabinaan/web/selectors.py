@@ -100,12 +100,17 @@ def attention_for(*, user) -> dict:
 
 
 def _next_event(scope) -> Event | None:
-    """The village's event running now or coming next: where the liaison records attendance."""
+    """Where the liaison records attendance: the village's event that has begun most recently (today's first), within
+    the last week and not yet reported; attendance cannot be recorded before an event's day."""
+    now = timezone.now()
     return (
         scope.filter(
-            Event.objects.filter(status=Event.Status.PLANNED, ends_at__gte=timezone.now()), path="village"
+            Event.objects.exclude(status=Event.Status.REPORTED).filter(
+                starts_at__lte=now, starts_at__gte=now - dt.timedelta(days=7)
+            ),
+            path="village",
         )
-        .order_by("starts_at", "id")
+        .order_by("-starts_at", "-id")
         .first()
     )
 

@@ -5,7 +5,9 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.utils import timezone
 
+from desabinaan.events.services import event_create
 from desabinaan.passport.models import ReadinessCheck
 from desabinaan.program.models import DesaBinaan
 from desabinaan.protection.services import report_submit
@@ -164,7 +166,18 @@ class TestInboxPage:
         assert 'data-testid="shortcuts"' in html
         assert f'href="/desa-binaan/{db.pk}/kegiatan/baru/"' in html
         assert f'href="/desa-binaan/{db.pk}/pertanyaan/baru/"' in html
-        assert f'href="/sosialisasi/{inboxes.bengkulu.event.pk}/hadir/"' in html
+        # The only events are days away: attendance cannot be recorded yet, so the shortcut opens the event list.
+        assert f'href="/sosialisasi/{inboxes.bengkulu.event.pk}/hadir/"' not in html
+
+    def test_the_attendance_shortcut_opens_the_event_that_has_begun(self, inboxes, login):
+        today = event_create(
+            actor=inboxes.ani,
+            title="Sosialisasi hari ini",
+            village=inboxes.tebat_monok,
+            starts_at=timezone.now() - dt.timedelta(hours=1),
+        )
+        html = login(inboxes.budi).get("/beranda/").content.decode()
+        assert f'href="/sosialisasi/{today.pk}/hadir/"' in html
 
     def test_the_office_gets_no_village_shortcuts(self, inboxes, login):
         html = login(inboxes.ani).get("/beranda/").content.decode()
