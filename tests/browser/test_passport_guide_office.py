@@ -8,6 +8,7 @@ Lampiran: electronic passport, 10 years, Rp950,000 (docs/rules.md §2).
 from playwright.sync_api import expect
 
 from .helpers import assert_accessible_basics, assert_fits_phone
+from .test_accessibility import AXE, _violations
 
 TEBAT_MONOK = "17.08.04.2002"
 
@@ -20,6 +21,7 @@ def test_a_tebat_monok_villager_is_offered_only_electronic_passports_and_their_f
     page.wait_for_load_state()
     assert_accessible_basics(page)
     assert_fits_phone(page)
+    assert _violations(page, AXE.read_text()) == []
 
     # The office serving the village is filled in; only the electronic passport can be chosen, already chosen.
     office = page.locator("#id_office option:checked")
@@ -46,3 +48,4 @@ def test_a_tebat_monok_villager_is_offered_only_electronic_passports_and_their_f
     # Officers' flags and curation notes never reach the public.
     expect(result.get_by_test_id("officer-notes")).to_have_count(0)
     assert_fits_phone(page)
+    assert _violations(page, AXE.read_text()) == []
