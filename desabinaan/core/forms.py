@@ -25,3 +25,24 @@ class ReadableEmptyChoices:
                 choices = list(cast(Iterable, field.choices))
                 if choices and choices[0] == ("", _DASH):
                     field.choices = [("", EMPTY_CHOICE), *choices[1:]]
+
+
+class FormSections:
+    """Form mixin for long forms: `sections = [(legend, ("field", ...)), ...]` shows each group as a
+    <fieldset class="section"> with its legend (includes/form_fields.html); fields no section names follow last."""
+
+    sections: tuple = ()
+
+    def in_sections(self) -> list[tuple[str, list]]:
+        visible = {bound.name: bound for bound in self.visible_fields()}  # type: ignore[attr-defined]
+        named: set[str] = set()
+        grouped = []
+        for legend, names in self.sections:
+            fields = [visible[name] for name in names if name in visible]
+            named.update(names)
+            if fields:
+                grouped.append((legend, fields))
+        rest = [bound for name, bound in visible.items() if name not in named]
+        if rest:
+            grouped.append(("", rest))
+        return grouped

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core import uploads
-from desabinaan.core.forms import ReadableEmptyChoices
+from desabinaan.core.forms import FormSections, ReadableEmptyChoices
 from desabinaan.core.validators import FreeTextField
 from desabinaan.offices.models import PartnerAgency
 from desabinaan.people.models import Sex
@@ -23,7 +23,16 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class EventForm(ReadableEmptyChoices, forms.Form):
+class EventForm(FormSections, ReadableEmptyChoices, forms.Form):
+    sections = (
+        (_("Kegiatan"), ("title", "village", "venue", "starts_at", "ends_at")),
+        (
+            _("Peserta dan materi"),
+            ("target_groups", "planned_attendance", "topics", "speakers", "partner_agencies"),
+        ),
+        (_("Kuis"), ("quiz_template",)),
+    )
+
     title = forms.CharField(label=_("Judul kegiatan"), max_length=200)
     village = VillageField(label=_("Desa/kelurahan"))
     venue = forms.CharField(
