@@ -16,6 +16,15 @@ from .test_guide_page import ANSWERS, get, result_section
 TEBAT_MONOK = "17.08.04.2002"
 
 
+@pytest.fixture
+def english(client):
+    """The visitor's client switched to English. The test client runs requests in this thread, and the locale
+    middleware leaves the last request's language active: switch back so later tests read Indonesian."""
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    yield client
+    translation.activate("id")
+
+
 def product_radios(html: str) -> list[str]:
     return re.findall(r'name="product" value="([a-z_]+)"', html)
 
@@ -108,9 +117,8 @@ def test_api_errors_name_the_choices_by_their_labels(client, db, answers, field)
         assert code not in body["detail"]
 
 
-def test_documents_and_fee_lines_are_english_on_the_english_page(client, db):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/paspor/"})
-    text = result_section(get(client, **ANSWERS | {"case": "lost"}).content.decode())
+def test_documents_and_fee_lines_are_english_on_the_english_page(english, db):
+    text = result_section(get(english, **ANSWERS | {"case": "lost"}).content.decode())
     assert "Family card (Kartu Keluarga, KK)" in text and "Police loss report" in text
     assert "Electronic passport, 5 years" in text and "Surcharge: passport lost (still valid)" in text
     assert "Kartu Keluarga (KK)" not in text.replace("Family card (Kartu Keluarga, KK)", "")
@@ -125,9 +133,8 @@ def test_the_footer_cites_the_immigration_law_as_last_amended(client, db):
     assert "sebagaimana telah diubah terakhir dengan UU 63/2024" in client.get("/paspor/").content.decode()
 
 
-def test_the_fee_list_and_the_documents_in_hand_speak_english_too(client, db):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    items = client.get("/api/v1/passport/fees", {"on": "2025-06-01"}).json()["items"]
+def test_the_fee_list_and_the_documents_in_hand_speak_english_too(english, db):
+    items = english.get("/api/v1/passport/fees", {"on": "2025-06-01"}).json()["items"]
     assert {"Electronic passport, 10 years", "Same-day (express) passport service"} <= {
         i["label"] for i in items
     }
