@@ -97,3 +97,16 @@ def test_a_new_fostered_village_shows_in_the_directory_at_once(client, world):
     assert world.bandung_village.name not in html
     DesaBinaan.objects.create(village=world.bandung_village, kanim=world.kanim_bdg, status="active")
     assert world.bandung_village.name in client.get(path).content.decode()
+
+
+def test_the_village_search_is_kept_until_the_next_region_import(client, regions, django_assert_num_queries):
+    from desabinaan.regions.models import RegionImport
+
+    url = "/api/v1/regions/villages?q=tebat"
+    first = client.get(url).json()
+    assert first and first[0]["name"]
+    with django_assert_num_queries(1):  # the generation counters only
+        assert client.get(url).json() == first
+    RegionImport.objects.create(source="uji", version="1", legal_basis="uji", scope="17")
+    with django_assert_num_queries(2):  # counters, then the search again
+        assert client.get(url).json() == first

@@ -50,6 +50,14 @@ WATCHED: dict[str, tuple[str, ...]] = {
         "offices.Kanwil",
         "regions.RegionImport",
     ),
+    # The public village search API: an import (RegionImport row) or an edit of a region.
+    "regions": (
+        "regions.RegionImport",
+        "regions.Province",
+        "regions.Regency",
+        "regions.District",
+        "regions.Village",
+    ),
     # The public statistics page: bumped by each refresh of the rollups.
     "stats": ("stats.StatsState",),
 }
@@ -153,7 +161,7 @@ def public_page(*names: str):
 def memo(name: str, key: str, compute, *, gens: dict[str, int] | None = None):
     """`compute()` once per value of generation `name` and `key` (in the process's cache)."""
     gen = (gens if gens is not None else generations()).get(name, 0)
-    full = f"memo:{name}={gen}:{key}"
+    full = f"memo:{name}={gen}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
     value = cache.get(full)
     if value is None:
         value = compute()

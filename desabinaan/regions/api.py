@@ -4,9 +4,12 @@ The field names of VillageOut are a contract with API clients; add fields, never
 """
 
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 from pydantic import Field
+
+from desabinaan.core.cache import memo
 
 from .models import District, Province, Regency, Village
 from .selectors import normalize_code, village_get, villages_search, villages_with_parents
@@ -61,7 +64,12 @@ def village_out(village: Village) -> dict:
 
 @router.get("/villages", response=list[VillageOut], summary="Cari desa/kelurahan")
 def villages_find(request, filters: Query[VillageSearch]):
-    return [village_out(v) for v in villages_search(q=filters.q, limit=filters.limit)]
+    # Kept per region generation (core.cache): an import or an edit of a region answers at once with the new rows.
+    return memo(
+        "regions",
+        f"villages:{get_language()}:{filters.limit}:{filters.q}",
+        lambda: [village_out(v) for v in villages_search(q=filters.q, limit=filters.limit)],
+    )
 
 
 @router.get("/villages/{code}", response=VillageOut, summary="Satu desa/kelurahan menurut kode")

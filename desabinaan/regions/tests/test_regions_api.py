@@ -71,7 +71,7 @@ def test_it_returns_nothing_for_a_one_letter_query(client, regions):
 
 
 def test_it_searches_with_a_bounded_number_of_queries(client, regions, django_assert_max_num_queries):
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(2):  # the cache's generation counters (core.cache), then the search
         response = client.get(f"{API}/villages", {"q": "17", "limit": 50})
     assert len(response.json()) == 40  # every village of the three Bengkulu districts imported
 
