@@ -102,7 +102,8 @@ PUBLIC = [
     PhonePage("directory", _to("program:directory"), FIRST_ROW),
     PhonePage("statistics", _to("public_stats:index"), "main h2"),
     PhonePage("learn", _to("events:learn"), "main .card a"),
-    PhonePage("report form", _to("report:new"), "select[name=category]", _button("Kirim laporan")),
+    # The notice (not a police report; call 110 when someone is in danger) is read before the form starts.
+    PhonePage("report form", _to("report:new"), "[data-testid=not-police-report]", _button("Kirim laporan")),
     PhonePage("report status", _to("report:status"), "input[name=receipt_code]", _button("Lihat status")),
     PhonePage("login", _to("accounts:login"), "input[name=username]", _button("Masuk")),
 ]
