@@ -35,6 +35,18 @@ def _empty_page_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A test that asked for English (client request, `translation.activate`) leaves it active in this thread; every
+    test starts and ends in the default language, so the order tests run in never changes a label."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """The personas' passwords are hashed per test; the production hasher's slowness is its point, not ours."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
