@@ -181,6 +181,17 @@ class RecordType(models.TextChoices):
         "closed_report",
         _("Laporan masyarakat yang sudah selesai (isi, pihak yang disebut, lampiran)"),
     )
+    READINESS_CHECK = (
+        "readiness_check",
+        _("Pemeriksaan kesiapan paspor: sponsor, pemberi kerja, agen dan uang muka"),
+    )
+    SCREENING = (
+        "screening",
+        _("Skrining wawancara: catatan, sponsor, penjamin dan bukti (keputusan pejabat tetap disimpan)"),
+    )
+    EVENT_PHOTO = "event_photo", _("Foto kegiatan sosialisasi")
+    ACTIVITY_ATTACHMENT = "activity_attachment", _("Lampiran log kegiatan desa")
+    SK_FILE = "sk_file", _("Berkas PDF SK penetapan desa yang sudah mandiri")
 
 
 class RetentionRule(models.Model):

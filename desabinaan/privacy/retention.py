@@ -12,16 +12,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from desabinaan.audit.models import AccessEntry
 from desabinaan.passport.models import ReadinessCheck
 from desabinaan.people.models import Consent, Person, Purpose
-from desabinaan.protection.models import Report, ReportAttachment, ReportInvolved, ReportMessage, Screening
+from desabinaan.protection.models import (
+    Decision,
+    Referral,
+    Report,
+    ReportAttachment,
+    ReportInvolved,
+    ReportMessage,
+    Screening,
+    ScreeningAnswer,
+)
 
-from . import selectors, services
-from .models import DataRequest, RecordType, RetentionRule
+from . import retention_files, selectors, services
+from .models import DataRequest, RecordType, Restriction, RetentionRule
 
 BATCH = 500
 
@@ -80,12 +89,16 @@ def _clear_request_contacts(ids: list[int]) -> None:
 
 # What a closed report keeps after its period: category, place, dates, status (the statistics count those).
 REPORT_ANONYMISED = "[dianonimkan: masa retensi berakhir]"
+SCREENING_ANONYMISED = REPORT_ANONYMISED
 
 
 def _closed_reports(rule: RetentionRule, now: dt.datetime) -> list[int]:
     cutoff = now - dt.timedelta(days=rule.period_days)
-    qs = Report.objects.filter(status=Report.Status.CLOSED, updated_at__lt=cutoff).exclude(
-        description=REPORT_ANONYMISED
+    open_referral = Referral.objects.filter(report=OuterRef("pk")).exclude(status=Referral.Status.CLOSED)
+    qs = (
+        Report.objects.filter(status=Report.Status.CLOSED, updated_at__lt=cutoff)
+        .exclude(description=REPORT_ANONYMISED)
+        .exclude(Exists(open_referral))
     )
     return list(qs.order_by("pk").values_list("pk", flat=True))
 
@@ -102,11 +115,76 @@ def _anonymise_reports(ids: list[int]) -> None:
     )
 
 
+def _kept_for_a_case(person_path: str) -> Q:
+    """A person with an open referral (an ongoing case), an open request or a restriction: nothing is touched."""
+    return (
+        Q(
+            Exists(
+                Referral.objects.filter(screening__person=OuterRef(person_path)).exclude(
+                    status=Referral.Status.CLOSED
+                )
+            )
+        )
+        | Q(Exists(DataRequest.objects.open().filter(person=OuterRef(person_path))))
+        | Q(Exists(Restriction.objects.filter(person=OuterRef(person_path), lifted_at__isnull=True)))
+    )
+
+
+def _old_readiness_checks(rule: RetentionRule, now: dt.datetime) -> list[int]:
+    """Checks older than the period that still name a third party or a payment (village, dates, purpose, warnings
+    and status stay: the statistics and the evaluation count those)."""
+    cutoff = timezone.localdate(now) - dt.timedelta(days=rule.period_days)
+    named = ~Q(sponsor_name="") | ~Q(sponsor_phone="") | ~Q(employer="") | ~Q(agency_name="")
+    qs = (
+        ReadinessCheck.objects.filter(checked_on__lt=cutoff)
+        .filter(named | Q(amount_paid_idr__isnull=False))
+        .exclude(_kept_for_a_case("person"))
+    )
+    return list(qs.order_by("pk").values_list("pk", flat=True))
+
+
+def _anonymise_readiness_checks(ids: list[int]) -> None:
+    # update(): updated_at stays (the check's own dates are what the statistics read).
+    ReadinessCheck.objects.filter(pk__in=ids).update(
+        sponsor_name="", sponsor_phone="", employer="", agency_name="", amount_paid_idr=None
+    )
+
+
+def _old_screenings(rule: RetentionRule, now: dt.datetime) -> list[int]:
+    """Screenings older than the period whose confidential content is still there; the signed decisions (official
+    decisions, kept as the law requires) and the advisory level, village and dates stay."""
+    cutoff = now - dt.timedelta(days=rule.period_days)
+    open_referral = Referral.objects.filter(screening=OuterRef("pk")).exclude(status=Referral.Status.CLOSED)
+    qs = (
+        Screening.objects.filter(created_at__lt=cutoff)
+        .exclude(notes=SCREENING_ANONYMISED)
+        .exclude(Exists(open_referral))
+        .exclude(Exists(Decision.objects.filter(screening=OuterRef("pk"), decided_at__gte=cutoff)))
+        .exclude(_kept_for_a_case("person"))
+    )
+    return list(qs.order_by("pk").values_list("pk", flat=True))
+
+
+def _anonymise_screenings(ids: list[int]) -> None:
+    ScreeningAnswer.objects.filter(screening_id__in=ids).exclude(evidence="").update(evidence="")
+    Screening.objects.filter(pk__in=ids).update(
+        notes=SCREENING_ANONYMISED,
+        host_abroad="",
+        sponsor_name="",
+        sponsor_phone="",
+        sponsor_phone_normalized="",
+        documents_seen="",
+    )
+
+
 HANDLERS: dict[str, tuple[Callable[[RetentionRule, dt.datetime], list[int]], Callable[[list[int]], None]]] = {
     RecordType.EDUCATION_PERSON: (_education_persons, _anonymise_persons),
     RecordType.ACCESS_LOG: (_old_access_log, _delete_access_log),
     RecordType.REQUEST_CONTACT: (_closed_request_contacts, _clear_request_contacts),
     RecordType.CLOSED_REPORT: (_closed_reports, _anonymise_reports),
+    RecordType.READINESS_CHECK: (_old_readiness_checks, _anonymise_readiness_checks),
+    RecordType.SCREENING: (_old_screenings, _anonymise_screenings),
+    **retention_files.HANDLERS,
 }
 
 

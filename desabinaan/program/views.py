@@ -360,7 +360,8 @@ def activity_edit(request, db, activity_pk):
 @village_page
 def attachment_download(request, db, activity_pk, attachment_pk):
     activity = selectors.activity_get(desa_binaan=db, pk=activity_pk)
-    attachment = get_object_or_404(activity.attachments, pk=attachment_pk)
+    # Excluding the empty name: an attachment whose file the retention schedule deleted has nothing to download.
+    attachment = get_object_or_404(activity.attachments.exclude(file=""), pk=attachment_pk)
     return FileResponse(
         files.stored_file_open(attachment.file),
         content_type=attachment.content_type,
