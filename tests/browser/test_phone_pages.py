@@ -106,6 +106,8 @@ PUBLIC = [
     PhonePage("report form", _to("report:new"), "[data-testid=not-police-report]", _button("Kirim laporan")),
     PhonePage("report status", _to("report:status"), "input[name=receipt_code]", _button("Lihat status")),
     PhonePage("login", _to("accounts:login"), "input[name=username]", _button("Masuk")),
+    PhonePage("village questions", _to("program:faq"), "main h1"),
+    PhonePage("agency check", _to("report:agency_check"), "main form input"),
 ]
 LIAISON = [
     PhonePage("home", _to("web:dashboard"), _link("Daftarkan warga")),
@@ -147,6 +149,16 @@ OFFICER = [
     PhonePage("readiness result", _to("passport:readiness_detail", _readiness), "main h1"),
     PhonePage("dashboard", _to("stats:dashboard"), "main .stat"),
     PhonePage("official reports", _to("stats:reports"), _button("Buat laporan")),
+    PhonePage("calendar", _to("events:calendar"), "main h1"),
+    PhonePage("attendance import", _to("events:import", _event), _link("Unduh templat"), _button("Impor")),
+    PhonePage("quiz results", _to("events:quiz_results", _event), "main h1"),
+    PhonePage("quarterly evaluation", _to("program:evaluation", _desa_binaan), "main h1"),
+    PhonePage("foreigner notes", _to("program:foreigner_notes"), "main h1"),
+    PhonePage("possible duplicates", _to("people:duplicates"), "main h1"),
+    PhonePage(
+        "collective passport requests", _to("passport:collective_list"), _link("Buat permohonan kolektif")
+    ),
+    PhonePage("API tokens", _to("accounts:tokens"), "main h1"),
 ]
 KANWIL = [
     PhonePage("inbox", _to("web:dashboard"), "main h2"),
