@@ -33,8 +33,8 @@ async () => {
 """
 # Overflow of the whole page: a positive number is sideways scrolling on a phone.
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
-# Table cells cut off at the right edge of the screen (hidden inside a scrolling wrapper); the month calendar is the
-# one table that scrolls on purpose, with its edge shadows as the cue.
+# Table cells cut off at the right edge of the screen (hidden inside a scrolling wrapper); a month calendar without
+# events keeps its grid and scrolls on purpose, with its edge shadows as the cue.
 CUT_OFF_CELLS = """
 () => Array.from(document.querySelectorAll("main tbody td, main tbody th, main tfoot td"))
   .filter(cell => !cell.closest("table.month") && cell.getBoundingClientRect().width > 0)
