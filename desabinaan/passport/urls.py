@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_collective, views_followup, views_public
+from . import offline, views, views_collective, views_followup, views_public
 
 app_name = "passport"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views_public.guide, name="guide"),
     path("checklist.pdf", views_public.checklist_pdf, name="checklist_pdf"),
     path("istilah/", views_public.glossary, name="glossary"),
+    path("aturan.json", offline.guide_rules, name="guide_rules"),
     path("kesiapan/", views.readiness_list, name="readiness_list"),
     path("kesiapan/baru/", views.readiness_create, name="readiness_create"),
     path("skrining/orang/<int:person_pk>/", views_followup.person_screening, name="person_screening"),
