@@ -57,6 +57,8 @@ class Record:
 @dataclass
 class Result:
     pairs: list[tuple[int, int, float]] = field(default_factory=list)
+    # With find_duplicates(explain=True): each pair's reason codes (see score), keyed by (id_a, id_b).
+    reasons: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
     candidates: int = 0
     skipped_blocks: int = 0
     skipped_records: int = 0
@@ -139,36 +141,68 @@ def _blocking_keys(p: _Prepared) -> Iterator[tuple]:
         yield ("s", p.sound, r.birth_year)
 
 
-def score(a: Record, b: Record, key_a: str, key_b: str) -> float:
-    """Log-odds that two records are one person; THRESHOLD and above is a probable duplicate."""
+# The reasons a pair was scored as it was, one code per compared field (people.duplicates labels them).
+NIK_SAME, NIK_DIFFERENT = "nik_same", "nik_different"
+DATE_SAME, DATE_SWAPPED, YEAR_SAME, DATE_DIFFERENT = (
+    "date_same",
+    "date_swapped",
+    "year_same",
+    "date_different",
+)
+VILLAGE_SAME = "village_same"
+NAME_SAME, NAME_CLOSE, NAME_NEAR, NAME_DIFFERENT = "name_same", "name_close", "name_near", "name_different"
+REASONS = (
+    NIK_SAME, NIK_DIFFERENT, DATE_SAME, DATE_SWAPPED, YEAR_SAME, DATE_DIFFERENT, VILLAGE_SAME,
+    NAME_SAME, NAME_CLOSE, NAME_NEAR, NAME_DIFFERENT,
+)  # fmt: skip
+
+
+def score(a: Record, b: Record, key_a: str, key_b: str, reasons: list[str] | None = None) -> float:
+    """Log-odds that two records are one person; THRESHOLD and above is a probable duplicate.
+
+    When `reasons` is a list, the code of each field's outcome is appended to it (one per compared field).
+    """
     total = 0.0
+    codes: list[str] = [] if reasons is None else reasons
     if a.nik and b.nik:
-        total += W_NIK_SAME if a.nik == b.nik else W_NIK_DIFFERENT
+        same = a.nik == b.nik
+        total += W_NIK_SAME if same else W_NIK_DIFFERENT
+        codes.append(NIK_SAME if same else NIK_DIFFERENT)
     full_a = a.birth_year and a.birth_month and a.birth_day
     full_b = b.birth_year and b.birth_month and b.birth_day
     if full_a and full_b:
         if (a.birth_year, a.birth_month, a.birth_day) == (b.birth_year, b.birth_month, b.birth_day):
             total += W_DATE_SAME
+            codes.append(DATE_SAME)
         elif (a.birth_year, a.birth_month, a.birth_day) == (b.birth_year, b.birth_day, b.birth_month):
             total += W_DATE_SWAPPED
+            codes.append(DATE_SWAPPED)
         else:
             total += W_DATE_DIFFERENT
+            codes.append(DATE_DIFFERENT)
     elif a.birth_year and a.birth_year == b.birth_year:
         total += W_YEAR_ONLY
+        codes.append(YEAR_SAME)
     elif a.birth_year and b.birth_year:
         total += W_DATE_DIFFERENT
+        codes.append(DATE_DIFFERENT)
     if a.village and a.village == b.village:
         total += W_VILLAGE_SAME
+        codes.append(VILLAGE_SAME)
     if key_a == key_b:
         total += W_NAME_EXACT
+        codes.append(NAME_SAME)
     else:
         similarity = jaro_winkler(key_a, key_b)
         if similarity >= 0.92:
             total += W_NAME_CLOSE
+            codes.append(NAME_CLOSE)
         elif similarity >= 0.85:
             total += W_NAME_NEAR
+            codes.append(NAME_NEAR)
         else:
             total += W_NAME_DIFFERENT
+            codes.append(NAME_DIFFERENT)
     return total
 
 
@@ -180,9 +214,14 @@ def _split_by_village(members: list[_Prepared]) -> Iterable[list[_Prepared]]:
 
 
 def find_duplicates(
-    records: Iterable[Record], *, threshold: float = THRESHOLD, max_block: int = MAX_BLOCK
+    records: Iterable[Record],
+    *,
+    threshold: float = THRESHOLD,
+    max_block: int = MAX_BLOCK,
+    explain: bool = False,
 ) -> Result:
-    """Probable duplicate pairs (id_a < id_b, score), best first, with the work done counted."""
+    """Probable duplicate pairs (id_a < id_b, score), best first, with the work done counted; `explain` keeps each
+    found pair's reason codes in `Result.reasons`."""
     blocks: dict[tuple, list[_Prepared]] = defaultdict(list)
     # Name and word memos: names and above all their words repeat, so each regex runs once per distinct word.
     # name_key works word by word on the folded name, so joining the words' keys gives the name's key.
@@ -222,9 +261,12 @@ def find_duplicates(
                     if a == b or pair in seen:
                         continue
                     seen.add(pair)
-                    value = score(first.record, second.record, first.key, second.key)
+                    codes: list[str] | None = [] if explain else None
+                    value = score(first.record, second.record, first.key, second.key, codes)
                     if value >= threshold:
                         result.pairs.append((pair[0], pair[1], value))
+                        if codes is not None:
+                            result.reasons[pair] = tuple(codes)
     result.candidates = len(seen)
     result.pairs.sort(key=lambda item: -item[2])
     return result

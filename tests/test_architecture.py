@@ -22,8 +22,8 @@ APP_ORDER = [
     "regions",
     "offices",
     "accounts",
+    "jobs",  # imports nothing of the project; people runs its duplicate scan as a watched job
     "people",
-    "jobs",
     "program",
     "protection",
     "passport",  # follows up readiness checks with protection's services

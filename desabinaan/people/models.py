@@ -194,5 +194,60 @@ class NotDuplicate(models.Model):
         return f"{self.person_a_id} ≠ {self.person_b_id}"
 
 
+class DuplicateScan(models.Model):
+    """One run of the duplicate finder (people.duplicates): the nightly national scan or an officer's "cari ulang"
+    of their jurisdiction. Its pairs replace the stored pairs whose two persons lie in that jurisdiction."""
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dimulai oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # True for the national (scheduled) scan; otherwise the jurisdiction scanned is started_by's.
+    national = models.BooleanField(_("nasional"), default=False)
+    finished_at = models.DateTimeField(_("selesai"), auto_now_add=True)
+    persons = models.PositiveIntegerField(_("orang diperiksa"), default=0)
+    candidates = models.PositiveIntegerField(_("pasangan dibandingkan"), default=0)
+    pairs = models.PositiveIntegerField(_("pasangan ditemukan"), default=0)
+    # Blocks too large to compare pair by pair (a very common name born the same year in one village).
+    skipped_records = models.PositiveIntegerField(_("orang dalam blok terlalu besar"), default=0)
+    seconds = models.FloatField(_("durasi (detik)"), default=0)
+
+    class Meta:
+        verbose_name = _("pencarian data ganda")
+        verbose_name_plural = _("pencarian data ganda")
+        ordering = ["-finished_at", "-id"]
+
+    def __str__(self):
+        return f"{self.finished_at:%Y-%m-%d %H:%M} {self.pairs}"
+
+
+class DuplicatePair(models.Model):
+    """A probable duplicate pair as the last scan scored it: the score advises, an officer merges or declares them
+    different people (NotDuplicate, which hides the pair at once)."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(_("skor"))
+    # lib.dedup reason codes (labels in people.duplicates.REASON_LABELS).
+    reasons = models.JSONField(_("alasan"), default=list)
+    scan = models.ForeignKey(DuplicateScan, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("kemungkinan data ganda")
+        verbose_name_plural = _("kemungkinan data ganda")
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="unique_duplicate_pair"),
+            models.CheckConstraint(condition=Q(person_a__lt=F("person_b")), name="duplicate_pair_ordered"),
+        ]
+        indexes = [models.Index(fields=["-score", "id"], name="duplicate_pair_score_idx")]
+
+    def __str__(self):
+        return f"{self.person_a_id} ~ {self.person_b_id} ({self.score:.1f})"
+
+
 def mask_nik(raw: str) -> str:
     return nik_lib.mask(raw)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hmac
-from collections import defaultdict
-from itertools import combinations
 
 from cryptography.fernet import InvalidToken
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,11 +15,8 @@ from lib import nik as nik_lib
 from lib.text import is_ascii_digits, name_key
 
 from .crypto import nik_decrypt, nik_hash
-from .models import Consent, LawfulBasis, LawfulBasisDefault, NotDuplicate, Person
-
-# Name keys shared by more than this many persons in a scope are not examined pair by pair (a very common name
-# in a large jurisdiction); they still show up through the create-time check.
-DUPLICATE_GROUP_LIMIT = 50
+from .duplicates import duplicate_pairs_for_user
+from .models import Consent, LawfulBasis, LawfulBasisDefault, Person
 
 
 def _with_village(qs: QuerySet[Person]) -> QuerySet[Person]:
@@ -94,40 +89,6 @@ def person_audit_summary(person: Person, *, limit: int = 10) -> list[AuditEntry]
     )
 
 
-def _similar(a: Person, b: Person) -> bool:
-    if a.birth_date and b.birth_date:
-        return a.birth_date == b.birth_date
-    return bool(a.birth_year) and a.birth_year == b.birth_year and a.village_id == b.village_id
-
-
-def probable_duplicate_pairs(user, *, limit: int = 100) -> list[tuple[Person, Person]]:
-    """Pairs of active persons in the user's scope that look like one person and were not declared different."""
-    scoped = scope_for(user).filter(Person.objects.active(), path="village")
-    keys = (
-        scoped.values("name_key")
-        .annotate(n=Count("id"))
-        .filter(n__gt=1, n__lte=DUPLICATE_GROUP_LIMIT)
-        .values_list("name_key", flat=True)
-    )
-    groups: dict[str, list[Person]] = defaultdict(list)
-    for person in _with_village(scoped.filter(name_key__in=list(keys[:500]))).order_by("id"):
-        groups[person.name_key].append(person)
-    ids = [p.pk for group in groups.values() for p in group]
-    decided = set(
-        NotDuplicate.objects.filter(person_a_id__in=ids, person_b_id__in=ids).values_list(
-            "person_a_id", "person_b_id"
-        )
-    )
-    pairs = []
-    for group in groups.values():
-        for a, b in combinations(group, 2):
-            if (a.pk, b.pk) not in decided and _similar(a, b):
-                pairs.append((a, b))
-                if len(pairs) >= limit:
-                    return pairs
-    return pairs
-
-
 def _standing_consent() -> QuerySet[Consent]:
     return Consent.objects.filter(person=OuterRef("pk"), withdrawn_at__isnull=True)
 
@@ -155,11 +116,12 @@ def nik_keys_state() -> str:
 
 
 def people_needing_attention(user) -> dict[str, int]:
-    """Counts for the officer dashboard: persons without a standing consent, and probable duplicate pairs."""
+    """Counts for the officer dashboard: persons without a standing consent, and the probable duplicate pairs the
+    last scan stored (people.duplicates)."""
     scoped = scope_for(user).filter(Person.objects.active(), path="village")
     return {
         "without_consent": scoped.filter(~Exists(_standing_consent())).count(),
-        "probable_duplicate_pairs": len(probable_duplicate_pairs(user)),
+        "probable_duplicate_pairs": duplicate_pairs_for_user(user).count(),
     }
 
 

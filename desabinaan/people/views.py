@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,11 +19,13 @@ from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_record
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors
+from desabinaan.jobs.models import Job
 
-from . import selectors, services
+from . import duplicates, selectors, services
 from . import validation as v
 from .forms import PURPOSE_TEXTS, ConsentForm, MergeChooseForm, NikSearchForm, PersonEditForm, PersonForm
 from .models import LawfulBasis, Purpose
+from .tasks import DUPLICATES_SCAN, duplicates_scan_request
 
 PAGE_SIZE = 25
 NAME_SEARCH_HAS_DIGITS = gettext_lazy(
@@ -338,15 +340,48 @@ def person_not_duplicate(request, pk: int, other: int):
 @login_required
 @require_http_methods(["GET"])
 def duplicate_list(request):
-    """Probable duplicate pairs in the user's scope, to merge or to mark as different people."""
+    """Probable duplicate pairs in the user's scope as the last scan stored them, best first, a page at a time."""
+    page = Paginator(duplicates.duplicate_pairs_for_user(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    for pair in page:
+        pair.reason_labels = duplicates.reason_labels(pair.reasons)
     return render(
         request,
         "people/duplicates.html",
         {
-            "pairs": selectors.probable_duplicate_pairs(request.user),
+            "page": page,
+            "scan": duplicates.duplicate_scan_latest(request.user),
             "can_write": scope_for(request.user).can_write,
         },
     )
+
+
+@login_required
+@require_POST
+def duplicate_rescan(request):
+    """ "Cari ulang": scan the user's jurisdiction again in the background; the user watches the job."""
+    _require_write(request)
+    job = duplicates_scan_request(actor=request.user)
+    return redirect("people:duplicates_job", job_id=job.pk)
+
+
+@login_required
+@require_http_methods(["GET"])
+def duplicate_scan_job(request, job_id: int):
+    """The progress of a scan the user started (the national administrator sees every one); htmx polls it and
+    reloads the page (HX-Refresh) once the scan ends."""
+    jobs = Job.objects.filter(kind=DUPLICATES_SCAN)
+    if not scope_for(request.user).is_national:
+        jobs = jobs.filter(created_by=request.user)
+    job = get_object_or_404(jobs, pk=job_id)
+    context = {"job": job, "poll_url": request.get_full_path()}
+    if request.headers.get("HX-Request"):
+        response = render(request, "jobs/_progress.html", context)
+        if job.is_finished:
+            response["HX-Refresh"] = "true"
+        return response
+    return render(request, "people/duplicates_job.html", context)
 
 
 def _int(value) -> int:

@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from desabinaan.accounts.models import User
-from desabinaan.people.models import LawfulBasis, Person, Purpose
+from desabinaan.people.duplicates import duplicates_scan
+from desabinaan.people.models import DuplicateScan, LawfulBasis, Person, Purpose
 from desabinaan.people.services import consent_record, person_create
 from desabinaan.regions.models import Village
 
@@ -57,6 +58,13 @@ PEOPLE = [
     ("Gita Permatasari Contoh", "F", dt.date(2001, 11, 30), "32.73.01.1002"),
 ]
 FIRST_SERIAL = 9001
+# Second records of three residents, as a paper sign-in sheet gives them (no NIK, another spelling, day and month
+# swapped): the duplicate scan run at the end of the seed offers them on "Kemungkinan data ganda".
+DUPLICATE_VARIANTS = [
+    ("Andy Saputra Contoh", "M", dt.date(1998, 3, 14), TEBAT_MONOK),
+    ("Siti Rahmawati Contoh", "F", dt.date(2001, 2, 7), TEBAT_MONOK),
+    ("Oki Firmansah Contoh", "M", dt.date(1997, 7, 25), "17.08.04.2001"),
+]
 
 
 def synthetic_nik(*, village_code: str, sex: str, birth_date: dt.date, serial: int) -> str:
@@ -111,6 +119,36 @@ def seed_people(result: SeedResult, users: dict[str, User]) -> None:
             purpose_text=SEED_NOTE,
         )
         result.created["orang"] += 1
+    _seed_duplicate_variants(result, users, villages)
+
+
+def _seed_duplicate_variants(result: SeedResult, users: dict[str, User], villages: dict) -> None:
+    actor = users.get("kanim.bengkulu")
+    for name, sex, birth_date, code in DUPLICATE_VARIANTS:
+        village = villages.get(code)
+        if actor is None or village is None:
+            continue
+        if Person.objects.filter(name=name, birth_date=birth_date, village=village).exists():
+            continue
+        person = person_create(
+            actor=actor,
+            name=name,
+            birth_date=birth_date,
+            sex=sex,
+            village=village,
+            allow_probable_duplicates=True,
+        )
+        consent_record(
+            actor=actor,
+            person=person,
+            purpose=Purpose.EDUCATION,
+            lawful_basis=LawfulBasis.PUBLIC_TASK,
+            purpose_text=SEED_NOTE,
+        )
+        result.created["orang"] += 1
+    if result.created["orang"] or not DuplicateScan.objects.exists():
+        duplicates_scan(actor=None)
+        result.created["pencarian data ganda"] += 1
 
 
 def demo_resident(index: int) -> Person:

@@ -44,3 +44,15 @@ def test_a_block_too_big_is_split_by_village_and_counted_not_compared_quadratica
     result = find_duplicates(many, max_block=40)
     assert result.skipped_blocks >= 1
     assert result.candidates == 0
+
+
+def test_each_found_pair_carries_the_reasons_of_its_score():
+    result = find_duplicates(
+        [
+            Record(1, "Syaiful Hidayat", "", 1990, 3, 7, "v1"),
+            Record(2, "Saiful Hidayat", "", 1990, 7, 3, "v1"),
+        ],
+        explain=True,
+    )
+    assert [(a, b) for a, b, _ in result.pairs] == [(1, 2)]
+    assert result.reasons[(1, 2)] == ("date_swapped", "village_same", "name_close")

@@ -10,6 +10,7 @@ from desabinaan.events.services import event_create
 from desabinaan.events.tasks import ATTENDANCE_IMPORT
 from desabinaan.jobs.models import Job
 from desabinaan.passport.models import ReadinessCheck
+from desabinaan.people.duplicates import duplicates_scan
 from desabinaan.people.services import consent_record, person_create
 from desabinaan.privacy.services import data_request_create
 from desabinaan.program.services import (
@@ -75,6 +76,7 @@ def office_share(*, officer, village, new_villages, desa_binaan, prefix):
     applicant = make_person(officer, village, f"{prefix} Pemohon")
     make_person(officer, village, f"{prefix} Kembar", consent=False)
     make_person(officer, village, f"{prefix} Kembar")
+    duplicates_scan(actor=officer)  # the inbox counts the pairs the last scan stored
     report_submit(category="recruiter", description="Calo menawarkan kerja", village=village)
     screening = screening_create(
         actor=officer,

@@ -10,6 +10,7 @@ from django_tasks import task_backends
 from django_tasks_db.backend import DatabaseBackend
 
 from desabinaan.jobs.tasks import maintenance
+from desabinaan.people.tasks import duplicates_scan_nightly
 from desabinaan.privacy.tasks import apply_retention_task, escalate_overdue_requests
 from desabinaan.protection.tasks import remind_overdue_referrals
 from desabinaan.stats.live import refresh_enqueue
@@ -21,7 +22,7 @@ SCHEDULES = {
     "escalate data-subject requests that just passed their deadline",
     "daily": "07:00: email the overdue-referral reminders",
     "nightly": "02:00: full rebuild of the dashboard figures, prune finished task results older than 14 days, "
-    "apply the retention schedule",
+    "apply the retention schedule, the national duplicate scan",
 }
 
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             remind_overdue_referrals.enqueue()
         else:
             apply_retention_task.enqueue()
+            duplicates_scan_nightly.enqueue()
             job = refresh_start()
             self.stdout.write(f"penyegaran penuh: tugas {job.pk}")
             if isinstance(task_backends["default"], DatabaseBackend):
