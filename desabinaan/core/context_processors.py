@@ -17,6 +17,8 @@ def nav_for(user) -> dict[str, bool]:
     liaisons; partner agencies have none). protection: offices, partner agencies and liaisons
     (protection.selectors.can_see_protection). regions (the public village search) and API tokens are office
     tools: a liaison works in one village through the pages; a partner agency may integrate referrals by API.
+    privacy: data-subject requests for offices and liaisons (privacy.selectors.can_see_requests); breaches: the
+    breach register and the processing record for offices (can_see_breaches).
     `core/tests/test_menu.py` checks each shown link opens and each hidden page is refused.
     """
     if not getattr(user, "is_authenticated", False):
@@ -30,6 +32,8 @@ def nav_for(user) -> dict[str, bool]:
         "events": scoped,
         "readiness": scoped,
         "protection": scoped or role in PARTNER_ROLES,
+        "privacy": scoped,
+        "breaches": office,
         "regions": office,
         "tokens": office or role in PARTNER_ROLES,
         "admin": user.is_staff,

@@ -99,3 +99,17 @@ class BreachForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class BreachPersonSearchForm(forms.Form):
+    """Find an affected person in the officer's scope: words of the name, or a full NIK (sent by POST, looked up
+    through the keyed hash, never kept in a URL)."""
+
+    q = forms.CharField(label=_("Nama"), required=False, max_length=60)
+    nik = forms.CharField(label=_("atau NIK (16 digit)"), required=False, max_length=16, min_length=16)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("q") or "").strip() and not data.get("nik"):
+            raise forms.ValidationError(_("Isi nama atau NIK orang yang terdampak."))
+        return data

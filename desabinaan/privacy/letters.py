@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from desabinaan.core.pdf import new_document, to_bytes, writer
 
+from . import selectors
 from .models import Breach
 
 
@@ -43,8 +44,15 @@ def breach_letter_pdf(*, breach: Breach, to: str) -> bytes:
     )
     heading(_("Data pribadi yang terungkap"))
     line(breach.data_categories)
+    affected = selectors.breach_persons(breach)
     if to == "authority":
         line(_("Perkiraan jumlah orang terdampak: %(n)s") % {"n": breach.persons_estimate})
+    if affected:
+        # Masked NIKs only: the letter itself must not spread the data it reports.
+        heading(
+            _("Orang terdampak yang sudah teridentifikasi (%(n)s, NIK disamarkan)") % {"n": len(affected)}
+        )
+        line(", ".join(p.nik_masked or _("tanpa NIK (#%(id)s)") % {"id": p.pk} for p in affected))
     heading(_("Apa yang telah dan akan kami lakukan"))
     line(breach.actions or _("Penanganan sedang berlangsung; pemberitahuan lanjutan akan dikirim."))
     heading(_("Kontak"))

@@ -17,7 +17,8 @@ from .models import Breach, DataRequest, RequestRule, Restriction, RetentionRule
 
 RESTRICTED = _(
     "Pemrosesan data orang ini dibatasi atas permintaannya (UU PDP Pasal 41): data disimpan tetapi tidak dipakai "
-    "untuk skrining atau pemeriksaan kesiapan baru sampai pembatasan dicabut."
+    "untuk skrining, pemeriksaan kesiapan, daftar hadir kegiatan, rujukan atau ekspor baru sampai pembatasan "
+    "dicabut."
 )
 
 
@@ -112,6 +113,14 @@ def restriction_reason(person_id: int) -> str:
     return ""
 
 
+def restriction_reasons(person_ids: list[int]) -> dict[int, str]:
+    """core.guards' check for many persons at once (an import chunk, a list page): one query."""
+    ids = Restriction.objects.filter(person_id__in=person_ids, lifted_at__isnull=True).values_list(
+        "person_id", flat=True
+    )
+    return dict.fromkeys(ids, str(RESTRICTED))
+
+
 def restricted_person_ids() -> QuerySet:
     """Ids of persons whose processing is restricted (kept but not used)."""
     return Restriction.objects.filter(lifted_at__isnull=True).values("person_id")
@@ -136,6 +145,14 @@ def breaches_for(user) -> QuerySet[Breach]:
     if scope.is_national:
         return qs
     return qs.filter(kanim_id__in=scope.kanim_ids)
+
+
+def breach_persons(breach: Breach) -> list:
+    """The persons linked to a breach, for the register page and the letters: masked NIK and village only (one
+    query whatever their number)."""
+    return list(
+        breach.persons.select_related("village").only("pk", "nik_masked", "village__name").order_by("pk")
+    )
 
 
 def breach_get(*, user, pk: int) -> Breach:

@@ -14,15 +14,16 @@ from django.views.decorators.http import require_POST
 from desabinaan.audit.services import access_record
 from desabinaan.core.errors import Conflict
 from desabinaan.core.views import add_service_errors, page_for, require
-from desabinaan.people.selectors import people_for_user, person_get_for_user
+from desabinaan.people.selectors import people_for_user, people_search_for_user, person_get_for_user
 
 from . import access, letters, ropa, selectors, services
-from .forms import BreachForm, CloseForm, CorrectionForm, DataRequestForm, VerifyForm
+from .forms import BreachForm, BreachPersonSearchForm, CloseForm, CorrectionForm, DataRequestForm, VerifyForm
 from .models import DataRequest, RequestKind
 
 PAGE_SIZE = 25
 PEOPLE_SEARCH_LIMIT = 20
 ACCESS_PURPOSE = "dokumen akses UU PDP"
+BREACH_PURPOSE = "orang terdampak kebocoran data (UU PDP Pasal 46)"
 
 requests_page = page_for(selectors.can_see_requests)
 breaches_page = page_for(selectors.can_see_breaches)
@@ -192,22 +193,57 @@ def breach_list(request):
     )
 
 
+def _breach_person_search(request, form: BreachPersonSearchForm) -> list:
+    """Candidates in the officer's scope (at most PEOPLE_SEARCH_LIMIT); a NIK found is a logged read."""
+    if not form.is_valid():
+        return []
+    nik = form.cleaned_data.get("nik") or None
+    found = list(
+        people_search_for_user(request.user, q=form.cleaned_data.get("q") or "", nik=nik)[
+            :PEOPLE_SEARCH_LIMIT
+        ]
+    )
+    if nik:
+        for person in found:
+            access_record(actor=request.user, person=person, channel="web", purpose=BREACH_PURPOSE)
+    return found
+
+
 @breaches_page
 def breach_detail(request, pk: int):
     breach = selectors.breach_get(user=request.user, pk=pk)
+    search_form = BreachPersonSearchForm()
+    candidates = None
     if request.method == "POST":
         require(selectors.can_record_breaches(request.user))
-        services.breach_mark_notified(
-            actor=request.user,
-            breach=breach,
-            subjects=request.POST.get("notified") == "subjects",
-            authority=request.POST.get("notified") == "authority",
-        )
-        return redirect("privacy:breach", breach.pk)
+        if "link" in request.POST:
+            person = person_get_for_user(request.user, pk=int(request.POST.get("link") or 0))  # 404 outside
+            services.breach_persons_link(actor=request.user, breach=breach, persons=[person])
+            messages.success(request, _("Orang terdampak ditautkan."))
+            return redirect("privacy:breach", breach.pk)
+        if "search" in request.POST:
+            search_form = BreachPersonSearchForm(request.POST)
+            candidates = _breach_person_search(request, search_form)
+            if search_form.is_valid():  # the NIK typed is not sent back in the page
+                search_form = BreachPersonSearchForm(initial={"q": search_form.cleaned_data.get("q")})
+        else:
+            services.breach_mark_notified(
+                actor=request.user,
+                breach=breach,
+                subjects=request.POST.get("notified") == "subjects",
+                authority=request.POST.get("notified") == "authority",
+            )
+            return redirect("privacy:breach", breach.pk)
     return render(
         request,
         "privacy/breach_detail.html",
-        {"b": breach, "can_record": selectors.can_record_breaches(request.user)},
+        {
+            "b": breach,
+            "can_record": selectors.can_record_breaches(request.user),
+            "affected": selectors.breach_persons(breach),
+            "search_form": search_form,
+            "candidates": candidates,
+        },
     )
 
 

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_created
 from desabinaan.core.errors import Conflict
+from desabinaan.core.guards import person_use_check
 from desabinaan.people import services as people
 from desabinaan.people import validation as pv
 from desabinaan.people.crypto import nik_hash
@@ -174,6 +175,8 @@ def attendance_record(
         village=village,
         phone=phone,
     )
+    # A person whose processing is restricted (UU PDP Art. 41) is kept but not newly added to any list.
+    person_use_check(person.pk)
     already = Attendance.objects.filter(event=event, person=person).first()
     if already is not None:
         raise AlreadyAttending(already)

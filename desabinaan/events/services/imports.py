@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_bulk_created
+from desabinaan.core.guards import persons_use_blocked
 from desabinaan.people import services as people
 from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
 from desabinaan.regions.models import Village
@@ -221,6 +222,12 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
             report.persons_linked += 1
             report.skip(row, v.IMPORT_ALREADY_ATTENDING)
 
+    # A registered person whose processing is restricted (UU PDP Art. 41) is reported, not added (one query).
+    blocked = persons_use_blocked(p.pk for _, p in linked)
+    for row, person in linked:
+        if person.pk in blocked:
+            report.error(row, blocked[person.pk])
+    linked = [(row, person) for row, person in linked if person.pk not in blocked]
     report.persons_linked += len(linked)
     attending = set(
         Attendance.objects.filter(event=event, person_id__in=[p.pk for _, p in linked]).values_list(

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
+from desabinaan.core.guards import person_use_check
 from desabinaan.people import services as people
 from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
 
@@ -54,6 +55,7 @@ def attendance_record_person(
     _check_person_in_scope(actor, person)
     if person.merged_into_id:
         person = person.merged_into
+    person_use_check(person.pk)  # restricted (UU PDP Art. 41): kept, not newly added
     already = Attendance.objects.filter(event=event, person=person).first()
     if already is not None:
         raise AlreadyAttending(already)

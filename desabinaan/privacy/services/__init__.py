@@ -1,7 +1,7 @@
 """Writes of the privacy app, by responsibility: `requests` (data-subject requests and what they do to the record)
 and `breaches` (the breach register). `from desabinaan.privacy import services` keeps working."""
 
-from .breaches import breach_mark_notified, breach_record
+from .breaches import breach_mark_notified, breach_persons_link, breach_record
 from .requests import (
     ALREADY_CLOSED,
     ANONYMISED_NAME,
@@ -35,6 +35,7 @@ __all__ = [
     "PERSON_OUT_OF_SCOPE",
     "access_document_recorded",
     "breach_mark_notified",
+    "breach_persons_link",
     "breach_record",
     "consents_withdraw_all",
     "data_request_close",

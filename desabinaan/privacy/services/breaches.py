@@ -15,7 +15,7 @@ from desabinaan.offices.models import Kanim
 
 from .. import selectors
 from ..models import BREACH_NOTICE, Breach
-from .requests import RECEIVED_IN_FUTURE
+from .requests import PERSON_OUT_OF_SCOPE, RECEIVED_IN_FUTURE
 
 
 @transaction.atomic
@@ -79,4 +79,33 @@ def breach_mark_notified(*, actor, breach: Breach, subjects: bool = False, autho
         breach.status = Breach.Status.NOTIFIED
     breach.save(update_fields=["subjects_notified_at", "authority_notified_at", "status"])
     audit_record(actor=actor, action=AuditEntry.Action.UPDATE, target=breach, changes=changes, summary="")
+    return breach
+
+
+@transaction.atomic
+def breach_persons_link(*, actor, breach: Breach, persons) -> Breach:
+    """Link persons affected by a breach (each in the actor's scope); the estimate never falls below the count."""
+    breach = selectors.breach_get(user=actor, pk=breach.pk)  # Http404 outside the actor's offices
+    if not selectors.can_record_breaches(actor):
+        raise PermissionDenied
+    scope = scope_for(actor)
+    persons = list(persons)
+    if any(not scope.contains_village(p.village_id) for p in persons):
+        raise PermissionDenied(PERSON_OUT_OF_SCOPE)
+    linked = set(breach.persons.values_list("pk", flat=True))
+    new = [p for p in persons if p.pk not in linked]
+    if not new:
+        return breach
+    breach.persons.add(*new)
+    count = len(linked) + len(new)
+    if count > breach.persons_estimate:
+        Breach.objects.filter(pk=breach.pk).update(persons_estimate=count)
+        breach.persons_estimate = count
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        target=breach,
+        changes={"persons": [len(linked), count]},
+        summary=f"{len(new)} orang terdampak ditautkan: " + ", ".join(f"#{p.pk}" for p in new),
+    )
     return breach

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
 from desabinaan.core.errors import Conflict
+from desabinaan.core.guards import person_use_check
 
 from .. import selectors
 from ..models import Referral, Report, Screening
@@ -61,6 +62,9 @@ def referral_create(
         in_scope = source_village is not None and scope_for(actor).contains_village(source_village)
     if not in_scope:
         raise PermissionDenied(OUT_OF_SCOPE)
+    if screening is not None:
+        # A person whose processing is restricted (UU PDP Art. 41) is not sent to anyone new.
+        person_use_check(screening.person_id, field=NON_FIELD_ERRORS)
     if bool(to_village) == (agency is not None):
         raise ValidationError(REFERRAL_TARGET_REQUIRED)
     if to_village and source_village is None:
