@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Choice, Question, RouteStep, Topic
+from .models import Choice, Question, RouteStep, TargetGroup, Topic
 
 ONE_RIGHT_ANSWER = _("Soal harus memiliki tepat satu jawaban benar.")
 LONGEST_IS_RIGHT = _(
@@ -52,4 +52,9 @@ class QuestionAdmin(admin.ModelAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["code", "label", "active", "order"]
+    list_display = ["code", "label", "label_en", "active", "order"]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(admin.ModelAdmin):
+    list_display = ["code", "label", "label_en", "active", "order"]

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.labels import LabelInLanguage
 from desabinaan.core.validators import free_text_max_length
 
 
@@ -32,9 +33,10 @@ def _calendar_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class TargetGroup(models.Model):
+class TargetGroup(LabelInLanguage, models.Model):
     code = models.SlugField(_("kode"), max_length=40, unique=True)
     label = models.CharField(_("nama"), max_length=150)
+    label_en = models.CharField(_("nama (bahasa Inggris)"), max_length=150, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     active = models.BooleanField(_("aktif"), default=True)
 
@@ -44,12 +46,13 @@ class TargetGroup(models.Model):
         ordering = ["order", "code"]
 
     def __str__(self):
-        return self.label
+        return self.display_label
 
 
-class Topic(models.Model):
+class Topic(LabelInLanguage, models.Model):
     code = models.SlugField(_("kode"), max_length=40, unique=True)
     label = models.CharField(_("nama"), max_length=150)
+    label_en = models.CharField(_("nama (bahasa Inggris)"), max_length=150, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     active = models.BooleanField(_("aktif"), default=True)
 
@@ -59,7 +62,7 @@ class Topic(models.Model):
         ordering = ["order", "code"]
 
     def __str__(self):
-        return self.label
+        return self.display_label
 
 
 class Question(models.Model):

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.core.labels import in_language
 from desabinaan.jobs.models import Job
 from desabinaan.passport.models import ReadinessOutcome
 from desabinaan.passport.models.requests import PostponementCause
@@ -152,15 +153,24 @@ PICKER_LIMIT = 10
 _PHONE_OR_NIK_SEPARATORS = re.compile(r"[\s.\-+()/]")
 
 
+def _phone_prefix(digits: str) -> str:
+    """The stored (E.164) form of a typed number or its beginning: "0812…", "62812…", "+62 0812…", "0062812…"
+    and "812…" all become "+62812…", so a number stored as "+6281234567890" is found however it is typed."""
+    national = digits[2:] if digits.startswith("00") else digits
+    national = national[2:] if national.startswith("62") else national
+    return "+62" + national.lstrip("0")
+
+
 def attendance_candidates(
     user, event: Event, *, q: str, limit: int = PICKER_LIMIT
 ) -> tuple[list[Person], str]:
     """Registered persons in the user's scope matching `q` for the attendance picker: (persons, kind).
 
     kind is "nik" (16 digits: exact lookup through the keyed hash, never the plaintext), "phone" (6+ digits starting
-    0, 62 or 8: the number's digits after the leading 0 or 62), "name" (words of the name, spelling-tolerant), "partial_nik" (digits
-    that are neither: not searched) or "short". Each person carries `attending` (already on this event's list) and
-    `has_consent` (a standing education consent). At most two queries whatever the registry's size.
+    0, 62 or 8: stored numbers, kept in E.164 by people's services, that begin with the typed one), "name" (words
+    of the name, spelling-tolerant), "partial_nik" (digits that are neither: not searched) or "short". Each person
+    carries `attending` (already on this event's list) and `has_consent` (a standing education consent). At most two
+    queries whatever the registry's size.
     """
     text = " ".join((q or "").split())
     digits = _PHONE_OR_NIK_SEPARATORS.sub("", text)
@@ -169,8 +179,8 @@ def attendance_candidates(
             found = people_selectors.person_find_by_nik(nik=digits, user=user)
             qs, kind = Person.objects.filter(pk=found.pk if found else None), "nik"
         elif len(digits) >= 6 and digits.startswith(("0", "62", "8")):
-            local = digits[2:] if digits.startswith("62") else digits.lstrip("0")
-            qs, kind = people_selectors.people_for_user(user).filter(phone__contains=local), "phone"
+            qs = people_selectors.people_for_user(user).filter(phone__startswith=_phone_prefix(digits))
+            kind = "phone"
         else:
             return [], "partial_nik" if len(digits) > 2 else "short"
     elif any(ch.isdigit() for ch in text) or len(text) < 2:
@@ -201,12 +211,17 @@ def attendance_get(*, event: Event, pk: int) -> Attendance:
 
 
 def attendance_by_target_group(event: Event) -> list[dict]:
-    return list(
+    """Attendance counts per target group, most first: {"label" (active language; "" without a group), "n"}."""
+    rows = (
         Attendance.objects.filter(event=event)
-        .values("target_group__label")
+        .values("target_group__label", "target_group__label_en")
         .annotate(n=Count("id"))
         .order_by("-n")
     )
+    return [
+        {"label": in_language(r["target_group__label"] or "", r["target_group__label_en"] or ""), "n": r["n"]}
+        for r in rows
+    ]
 
 
 def target_groups() -> QuerySet[TargetGroup]:
@@ -326,7 +341,7 @@ def quiz_results(event: Event) -> dict:
             {
                 "id": question.pk,
                 "text": question.text,
-                "topic": question.topic.label,
+                "topic": question.topic.display_label,
                 "pre_answered": before["n"],
                 "pre_correct_rate": _rate(before["correct"], before["n"]),
                 "post_answered": after["n"],

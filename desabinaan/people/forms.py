@@ -67,6 +67,9 @@ class PersonForm(forms.Form):
             raise forms.ValidationError(v.VILLAGE_OUT_OF_SCOPE, code="out_of_scope")
         return village
 
+    def clean_phone(self):
+        return v.phone_clean(self.cleaned_data["phone"], field=None)
+
     def clean(self):
         data = super().clean()
         if not data.get("birth_date") and not data.get("birth_year") and "birth_date" not in self.errors:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from desabinaan.core.validators import clean_name
 from desabinaan.regions.models import District
 from lib import nik as nik_lib
+from lib.phones import normalize_phone
 
 NIK_MESSAGES = {
     nik_lib.NOT_DIGITS: _("NIK hanya boleh berisi angka."),
@@ -56,6 +57,9 @@ CONSENT_ALREADY_WITHDRAWN = _("Persetujuan ini sudah ditarik.")
 MERGE_SAME_PERSON = _("Tidak dapat menggabungkan orang dengan dirinya sendiri.")
 MERGE_ALREADY_MERGED = _("Salah satu data sudah digabung ke data lain.")
 MERGE_TWO_NIKS = _("Kedua data memiliki NIK yang berbeda: periksa dulu apakah mereka memang orang yang sama.")
+PHONE_INVALID = _(
+    "Nomor telepon tidak dikenali. Tulis nomor lengkap dengan kode wilayah atau awalan 08, mis. 0812-3456-7890."
+)
 
 
 def district_exists(code: str) -> bool:
@@ -90,3 +94,19 @@ def name_clean(raw: str | None, *, field: str = "name") -> str:
         return clean_name(" ".join((raw or "").split()))
     except ValidationError as error:
         raise ValidationError({field: error}) from None
+
+
+def phone_clean(raw: str | None, *, field: str | None = "phone") -> str:
+    """A phone number in one stored form, E.164 ("0812-3456-7890" → "+6281234567890"; Indonesia by default), so
+    the attendance picker and duplicate checks find it however it was typed; "" when empty.
+
+    ValidationError (on `field`, or plain when field is None: forms) when the text is not a phone number.
+    """
+    text = (raw or "").strip()
+    if not text:
+        return ""
+    normalized = normalize_phone(text)
+    if not normalized:
+        error = ValidationError(PHONE_INVALID, code="phone_invalid")
+        raise ValidationError({field: error}) if field else error
+    return normalized

@@ -23,11 +23,11 @@ class DesaBinaanAdmin(admin.ModelAdmin):
 # Criteria and indicators are data an administrator edits (no national list or template exists).
 @admin.register(SelectionCriterion)
 class SelectionCriterionAdmin(admin.ModelAdmin):
-    list_display = ["code", "label", "weight", "active", "order"]
+    list_display = ["code", "label", "label_en", "weight", "active", "order"]
     list_editable = ["weight", "active", "order"]
 
 
 @admin.register(EvaluationIndicator)
 class EvaluationIndicatorAdmin(admin.ModelAdmin):
-    list_display = ["code", "label", "source", "weight", "target", "direction", "active", "order"]
+    list_display = ["code", "label", "label_en", "source", "weight", "target", "direction", "active", "order"]
     list_editable = ["weight", "target", "active", "order"]

@@ -54,7 +54,7 @@ class ProposalForm(forms.Form):
         self.user = user
         self.criteria = list(SelectionCriterion.objects.filter(active=True))
         for c in self.criteria:
-            self.fields[f"c_{c.code}"] = forms.BooleanField(label=c.label, required=False)
+            self.fields[f"c_{c.code}"] = forms.BooleanField(label=c.display_label, required=False)
             self.fields[f"e_{c.code}"] = FreeTextField(
                 label=_("Bukti/keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
             )

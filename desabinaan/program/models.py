@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from desabinaan.core.labels import LabelInLanguage
 from desabinaan.core.validators import free_text_max_length
 
 PIMPASA_DECREE_REQUIRED = _("Isi nomor SK penunjukan PIMPASA.")
@@ -33,11 +34,12 @@ def attachment_upload_to(instance, filename):
     return _private_path("lampiran", filename)
 
 
-class SelectionCriterion(models.Model):
+class SelectionCriterion(LabelInLanguage, models.Model):
     """A reason a village is proposed (no national list exists, so offices configure their own)."""
 
     code = models.SlugField(_("kode"), max_length=40, unique=True)
     label = models.CharField(_("nama kriteria"), max_length=200)
+    label_en = models.CharField(_("nama kriteria (bahasa Inggris)"), max_length=200, blank=True)
     weight = models.PositiveSmallIntegerField(_("bobot"), default=1)
     citation = models.CharField(_("sumber/rujukan"), max_length=300, blank=True)
     notes = models.TextField(_("catatan"), blank=True, validators=[free_text_max_length])
@@ -50,7 +52,7 @@ class SelectionCriterion(models.Model):
         ordering = ["order", "code"]
 
     def __str__(self):
-        return self.label
+        return self.display_label
 
 
 SK_DATE_IN_FUTURE = _("Tanggal SK tidak boleh di masa depan: catat SK yang sudah ditandatangani.")
@@ -358,7 +360,7 @@ class ForeignerNote(models.Model):
         return f"{self.nationality} {self.seen_on}"
 
 
-class EvaluationIndicator(models.Model):
+class EvaluationIndicator(LabelInLanguage, models.Model):
     """A quarterly evaluation indicator. No national template exists, so indicators are data."""
 
     class Source(models.TextChoices):
@@ -371,6 +373,7 @@ class EvaluationIndicator(models.Model):
 
     code = models.SlugField(_("kode"), max_length=40, unique=True)
     label = models.CharField(_("indikator"), max_length=200)
+    label_en = models.CharField(_("indikator (bahasa Inggris)"), max_length=200, blank=True)
     source = models.CharField(_("sumber nilai"), max_length=10, choices=Source.choices)
     weight = models.PositiveSmallIntegerField(_("bobot"), default=1)
     # Higher-is-better: the value that earns full marks. Lower-is-better: the value at which the mark reaches zero.
@@ -389,7 +392,7 @@ class EvaluationIndicator(models.Model):
         constraints = [models.CheckConstraint(condition=Q(target__gt=0), name="indicator_target_positive")]
 
     def __str__(self):
-        return self.label
+        return self.display_label
 
 
 class Evaluation(models.Model):

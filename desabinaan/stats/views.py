@@ -15,6 +15,7 @@ from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import access_bulk_record
 from desabinaan.core.cache import public_page
 from desabinaan.core.dbrouter import reads_from_replica
+from desabinaan.events.models import TargetGroup
 from desabinaan.events.selectors import events_for_user
 from desabinaan.jobs.models import Job
 from desabinaan.jobs.services import JobError, job_retry
@@ -48,6 +49,12 @@ def _target_or_403(request):
 def _labelled(counts: dict[str, int], choices) -> list[tuple[str, int]]:
     """Counts per code as (label, count) in the choices' order: codes never reach the page."""
     return [(str(label), counts[value]) for value, label in choices if value in counts]
+
+
+def _target_group_labels(by_code: dict[str, int]) -> list[tuple[str, int]]:
+    """People reached per target group code as (label in the active language, count); "-" is no group."""
+    groups = {g.code: g.display_label for g in TargetGroup.objects.filter(code__in=list(by_code))}
+    return [(groups.get(code) or _("tanpa kelompok"), n) for code, n in by_code.items()]
 
 
 def _status_labels(by_status: dict[str, int]) -> list[tuple[str, int]]:
@@ -85,6 +92,7 @@ def dashboard(request):
             "villages_by_status": _status_labels(data["figures"]["villages_by_status"]),
             "decisions_by_kind": _labelled(data["figures"]["decisions_by_kind"], Decision.Kind.choices),
             "referral_outcomes": _labelled(data["figures"]["referral_outcomes"], Referral.Outcome.choices),
+            "target_groups_reached": _target_group_labels(data["figures"]["people_reached_by_target_group"]),
             "charts": charts,
             "children": children,
             "refreshed_at": data["refreshed_at"],

@@ -20,6 +20,7 @@ from desabinaan.regions.models import District, Village
 from desabinaan.regions.selectors import normalize_code
 from lib import nik as nik_lib
 from lib import xlsx_import as xl
+from lib.phones import normalize_phone
 from lib.text import fold, name_key
 
 from .. import validation as v
@@ -95,6 +96,8 @@ def _target_group_lookup() -> dict[str, TargetGroup]:
     for group in TargetGroup.objects.all():
         table[fold(group.code)] = group
         table[fold(group.label)] = group
+        if group.label_en:
+            table[fold(group.label_en)] = group
     return table
 
 
@@ -224,6 +227,10 @@ class _RowParser:
             except nik_lib.NikError as error:
                 return _problem("nik", pv.NIK_MESSAGES[error.code])
             digest = nik_hash(nik)
+        typed_phone = xl.digits(cells.get("phone"))
+        phone = normalize_phone(typed_phone) if typed_phone else ""
+        if typed_phone and not phone:
+            return _problem("phone", pv.PHONE_INVALID)
         row = _Row(
             number,
             name,
@@ -233,7 +240,7 @@ class _RowParser:
             village_code,
             group,
             nik,
-            xl.digits(cells.get("phone"))[:20],
+            phone,
             guardian_name,
             guardian_relation,
             digest,

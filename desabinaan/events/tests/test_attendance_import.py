@@ -41,7 +41,7 @@ def _sheet(rows) -> io.BytesIO:
 def _rows(village):
     return [
         ["Siti Aminah", "P", 1995, village, "Calon PMI dan keluarga", "1708044506950001", "", "ya"],  # row 2
-        ["Rudi Hartono", "L", "12-05-1990", village, "Masyarakat umum", "", "0812", "ya"],  # row 3
+        ["Rudi Hartono", "L", "12-05-1990", village, "Masyarakat umum", "", "0812-3456-7890", "ya"],  # row 3
         ["Andi", "L", 1988, village, "", "1708040101880000", "", "ya"],  # row 4: bad NIK (serial 0000)
         [None, "P", 1990, village, "", "", "", "ya"],  # row 5: missing name
         ["Rudi  Hartono", "L", "12-05-1990", village, "", "", "", "ya"],  # row 6: duplicate of row 3

@@ -130,7 +130,7 @@ def persons_bulk_create(
                 birth_year=birth_year,
                 sex=row.sex,
                 village_id=row.village_id,
-                phone=(row.phone or "").strip(),
+                phone=v.phone_clean(row.phone),
                 created_by=user,
             )
             if row.nik:

@@ -138,7 +138,7 @@ def person_create(
         birth_year=birth_year,
         sex=sex,
         village=village,
-        phone=(phone or "").strip(),
+        phone=v.phone_clean(phone),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     if nik:
@@ -191,7 +191,8 @@ def person_update(*, actor, person: Person, version: int, nik=UNCHANGED, **field
     for field, value in fields.items():
         setattr(current, field, value)
     current.name = v.name_clean(current.name)
-    current.phone = (current.phone or "").strip()
+    # A number typed now is stored in its E.164 form; one stored before normalisation is left as it is.
+    current.phone = v.phone_clean(current.phone) if "phone" in fields else (current.phone or "").strip()
     if "birth_date" in fields and "birth_year" not in fields and current.birth_date:
         current.birth_year = current.birth_date.year
     current.birth_date, current.birth_year = _birth_fields(current.birth_date, current.birth_year)

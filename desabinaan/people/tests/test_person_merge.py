@@ -42,7 +42,7 @@ def test_merge_marks_the_removed_record_and_moves_the_nik(world, pair):
     assert remove.nik_hash is None and remove.nik_encrypted == ""
     assert keep.nik_hash == nik_hash(MALE_NIK)
     assert keep.nik_masked == "1771********0001"
-    assert keep.phone == "0812000111"
+    assert keep.phone == "+62812000111"  # stored as E.164 when registered
     assert person_find_by_nik(nik=MALE_NIK) == keep
     assert list(people_for_user(world.fajar)) == [keep]
 

@@ -30,7 +30,7 @@ def test_it_registers_good_rows_with_consent_and_reports_each_refused_row(world)
                 village_id=village,
                 birth_date=BIRTH,
                 nik=MALE_NIK,
-                phone="0812",
+                phone="0812-3456-7890",
             ),
             PersonIn(name="Tanpa Lahir", sex="M", village_id=village),
             PersonIn(name="Salah NIK", sex="M", village_id=village, birth_year=1990, nik="1771010101900000"),
@@ -43,6 +43,7 @@ def test_it_registers_good_rows_with_consent_and_reports_each_refused_row(world)
     )
     andi = outcomes[0].person
     assert andi is not None and andi.pk and andi.name == "Andi Saputra" and andi.nik_hash
+    assert andi.phone == "+6281234567890"  # stored as E.164, like person_create
     assert (
         outcomes[0].consent.person_id == andi.pk and outcomes[0].consent.lawful_basis == LawfulBasis.CONSENT
     )

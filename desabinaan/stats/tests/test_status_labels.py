@@ -29,3 +29,17 @@ def test_decisions_and_referral_outcomes_show_labels(data, login):
     assert str(Referral.Outcome("procedural").label) in referrals
     kinds = [k for k, _label in Decision.Kind.choices if k in screenings]
     assert not kinds, kinds
+
+
+def test_people_reached_are_counted_per_target_group_label_not_code(data, login):
+    """The table reads "Masyarakat umum", never the group's code ("umum", "cpmi-keluarga")."""
+    from desabinaan.events.models import TargetGroup
+
+    url = f"/dasbor/?scope=village:{data.world.tebat_monok.code}&from=2025-03-01&to=2025-04-30"
+    html = login(data.world.ani).get(url).content.decode()
+    table = html[html.index("Orang terjangkau menurut kelompok sasaran") :]
+    table = table[: table.index("</table>")]
+    groups = TargetGroup.objects.order_by("order", "code")[:2]
+    for group in groups:
+        assert f"<td>{group.label}</td>" in table
+        assert f"<td>{group.code}</td>" not in table
