@@ -142,7 +142,7 @@ def demo_seed(*, password: str = DEFAULT_PASSWORD) -> SeedResult:
         seed_village_work(result, officer=officer, liaison=users["desa.tebatmonok"], db=desa[TEBAT_MONOK])
         seed_sosialisasi(result, officer=officer, village=tebat_monok)
         seed_protection(result, pimpasa=pimpasa, liaison=users["desa.tebatmonok"], village=tebat_monok)
-        seed_privacy(result, liaison=users["desa.tebatmonok"], village=tebat_monok)
+        seed_privacy(result, liaison=users["desa.tebatmonok"], village=tebat_monok, officer=officer)
     return result
 
 

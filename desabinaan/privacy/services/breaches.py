@@ -41,6 +41,9 @@ def breach_record(
         raise PermissionDenied
     if discovered_at > timezone.now() + dt.timedelta(minutes=5):
         raise ValidationError({"discovered_at": RECEIVED_IN_FUTURE})
+    persons = list(persons)
+    if any(not scope.contains_village(p.village_id) for p in persons):
+        raise PermissionDenied(PERSON_OUT_OF_SCOPE)
     rule = selectors.rule_in_force(BREACH_NOTICE, discovered_at)
     breach = Breach(
         title=title.strip(),

@@ -11,6 +11,8 @@ from django.utils import timezone
 from desabinaan.audit.models import AccessEntry
 from desabinaan.people.services import person_create
 from desabinaan.privacy import services
+from desabinaan.privacy.models import Breach, Restriction
+from desabinaan.web.demo import demo_seed
 
 from .conftest import make_person, pdf_text
 from .test_breaches import record
@@ -125,3 +127,11 @@ def test_the_menu_offers_the_privacy_pages_to_the_roles_that_may_use_them(world,
         assert (status == 200) == (label in shown), (label, status)
     if "Kebocoran data" in shown:  # the processing record is one link away from the register
         assert reverse("privacy:ropa") in client.get(reverse("privacy:breaches")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_a_restricted_resident_and_a_breach_with_affected_persons(regions):
+    demo_seed()
+    assert Restriction.objects.filter(lifted_at__isnull=True).count() == 1
+    breach = Breach.objects.get()
+    assert breach.persons.count() == 2 and breach.persons_estimate == 25
