@@ -189,6 +189,10 @@ class RecordType(models.TextChoices):
         "screening",
         _("Skrining wawancara: catatan, sponsor, penjamin dan bukti (keputusan pejabat tetap disimpan)"),
     )
+    CASE_PERSON = (
+        "case_person",
+        _("Orang dengan catatan paspor atau skrining yang lama selesai (identitas dianonimkan, baris tetap)"),
+    )
     EVENT_PHOTO = "event_photo", _("Foto kegiatan sosialisasi")
     ACTIVITY_ATTACHMENT = "activity_attachment", _("Lampiran log kegiatan desa")
     SK_FILE = "sk_file", _("Berkas PDF SK penetapan desa yang sudah mandiri")

@@ -177,6 +177,33 @@ def _anonymise_screenings(ids: list[int]) -> None:
     )
 
 
+def _old_case_persons(rule: RetentionRule, now: dt.datetime) -> list[int]:
+    """Persons with a screening or readiness check whose every record (screening, decision, check, attendance) is
+    older than the period: the person is anonymised in place, so the screenings, signed decisions and checks keep
+    their rows (and the statistics their counts) but point to no one identifiable."""
+    cutoff = now - dt.timedelta(days=rule.period_days)
+    day = timezone.localdate(now) - dt.timedelta(days=rule.period_days)
+    recent = (
+        Q(Exists(Screening.objects.filter(person=OuterRef("pk"), created_at__gte=cutoff)))
+        | Q(Exists(Decision.objects.filter(screening__person=OuterRef("pk"), decided_at__gte=cutoff)))
+        | Q(Exists(ReadinessCheck.objects.filter(person=OuterRef("pk"), checked_on__gte=day)))
+        | Q(attendances__event__starts_at__gte=cutoff)
+    )
+    has_case = Q(Exists(Screening.objects.filter(person=OuterRef("pk")))) | Q(
+        Exists(ReadinessCheck.objects.filter(person=OuterRef("pk")))
+    )
+    qs = (
+        Person.objects.active()
+        .exclude(name=services.ANONYMISED_NAME)
+        .filter(created_at__lt=cutoff)
+        .filter(has_case)
+        .exclude(recent)
+        .exclude(_kept_for_a_case("pk"))
+        .distinct()
+    )
+    return list(qs.order_by("pk").values_list("pk", flat=True))
+
+
 HANDLERS: dict[str, tuple[Callable[[RetentionRule, dt.datetime], list[int]], Callable[[list[int]], None]]] = {
     RecordType.EDUCATION_PERSON: (_education_persons, _anonymise_persons),
     RecordType.ACCESS_LOG: (_old_access_log, _delete_access_log),
@@ -184,6 +211,7 @@ HANDLERS: dict[str, tuple[Callable[[RetentionRule, dt.datetime], list[int]], Cal
     RecordType.CLOSED_REPORT: (_closed_reports, _anonymise_reports),
     RecordType.READINESS_CHECK: (_old_readiness_checks, _anonymise_readiness_checks),
     RecordType.SCREENING: (_old_screenings, _anonymise_screenings),
+    RecordType.CASE_PERSON: (_old_case_persons, _anonymise_persons),
     **retention_files.HANDLERS,
 }
 

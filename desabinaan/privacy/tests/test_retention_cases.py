@@ -12,7 +12,8 @@ from django.utils import timezone
 from desabinaan.events.models import EventFile
 from desabinaan.passport.models import ReadinessCheck
 from desabinaan.passport.services import readiness_check_create
-from desabinaan.privacy import retention
+from desabinaan.people.models import Person
+from desabinaan.privacy import retention, services
 from desabinaan.privacy.models import RecordType
 from desabinaan.privacy.retention_files import FILE_PURGED
 from desabinaan.program.models import Activity, ActivityAttachment, DesaBinaan, DesaBinaanTransition
@@ -169,3 +170,17 @@ class TestCasesAndFiles:
         run()
         stats_refresh()
         assert sorted(MonthlyFigure.objects.values_list(*fields)) == before
+
+    def test_ten_years_on_the_person_of_a_closed_case_is_anonymised_and_the_rows_stay(
+        self, world, old, django_capture_on_commit_callbacks
+    ):
+        sari = old["check"].person
+        with time_machine.travel(timezone.now() + dt.timedelta(days=5 * 365)):
+            assert planned()[RecordType.CASE_PERSON] == [sari.pk]  # Rina's referral is still open
+            with django_capture_on_commit_callbacks(execute=True):
+                run()
+        sari.refresh_from_db()
+        assert (sari.name, sari.nik_masked, sari.birth_date) == (services.ANONYMISED_NAME, "", None)
+        assert Screening.objects.filter(person=sari).count() == 1  # the rows stay for the statistics
+        assert Decision.objects.get(pk=old["decision"].pk).rationale == "Dokumen belum lengkap"
+        assert Person.objects.get(pk=old["kept_check"].person_id).name == "Rina Sintetis"
