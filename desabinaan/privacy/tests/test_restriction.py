@@ -64,6 +64,11 @@ class TestAttendance:
         assert "Pasal 41" in response.content.decode()
         assert not Attendance.objects.filter(person=restricted).exists()
 
+    def test_the_picker_results_mark_the_person(self, world, login, event, restricted):
+        url = reverse("events:attend_search", args=[event.pk])
+        response = login(world.budi).post(url, {"q": "Sari"}, headers={"HX-Request": "true"})
+        assert BADGE in response.content.decode()
+
     def test_the_api_pick_answers_422_on_person(self, world, login, event, restricted):
         response = login(world.budi).post(
             f"/api/v1/events/{event.pk}/attendance/pick",

@@ -184,3 +184,11 @@ class TestCasesAndFiles:
         assert Screening.objects.filter(person=sari).count() == 1  # the rows stay for the statistics
         assert Decision.objects.get(pk=old["decision"].pk).rationale == "Dokumen belum lengkap"
         assert Person.objects.get(pk=old["kept_check"].person_id).name == "Rina Sintetis"
+
+    def test_the_activity_log_says_the_file_was_deleted_by_the_schedule(self, world, old, login):
+        run()
+        page = login(world.budi).get(f"/desa-binaan/{old['attachment'].activity.desa_binaan_id}/")
+        assert page.status_code == 200
+        assert "berkas dihapus menurut jadwal retensi" in page.content.decode()
+        url = f"/desa-binaan/{old['attachment'].activity.desa_binaan_id}/kegiatan/{old['attachment'].activity_id}"
+        assert login(world.budi).get(f"{url}/lampiran/{old['attachment'].pk}/").status_code == 404
