@@ -107,9 +107,26 @@ def _worker() -> None:
             for value in values:
                 copy.write_row(value)
         copy_s = time.perf_counter() - started
+    # The database's own cost of the village search index over the same rows, built once (what the importer does
+    # after its load): FTS5 'rebuild' on SQLite, the GIN trigram index on PostgreSQL.
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "CREATE VIRTUAL TABLE bench_scratch_fts USING fts5(search_text, content='bench_scratch', "
+                "content_rowid='rowid', prefix='2 3', tokenize='unicode61')"
+            )
+            cursor.execute("INSERT INTO bench_scratch_fts(bench_scratch_fts) VALUES ('rebuild')")
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE INDEX bench_scratch_trgm ON bench_scratch USING gin (search_text gin_trgm_ops)"
+            )
+    index_s = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM bench_scratch")
         (raw_rows,) = cursor.fetchone()
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TABLE bench_scratch_fts")
         cursor.execute("DROP TABLE bench_scratch")
 
     search_ms, scan_ms = _search_timings()
@@ -130,6 +147,7 @@ def _worker() -> None:
                 "raw_s": raw_s,
                 "copy_s": copy_s,
                 "prep_s": prep_s,
+                "index_s": index_s,
             }
         )
     )
@@ -228,6 +246,8 @@ def _table(results: list[dict]) -> str:
         "ratio",
         "prep s",
         "ratio w/ prep",
+        "index s",
+        "ratio w/ prep+index",
     )
     lines = [header]
     for r in results:
@@ -242,6 +262,8 @@ def _table(results: list[dict]) -> str:
                 f"{r['import_s'] / _raw(r):.1f}×",
                 f"{r['prep_s']:.2f}",
                 f"{r['import_s'] / (_raw(r) + r['prep_s']):.1f}×",
+                f"{r['index_s']:.2f}",
+                f"{r['import_s'] / (_raw(r) + r['prep_s'] + r['index_s']):.1f}×",
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
@@ -269,7 +291,8 @@ def main() -> None:
         "raw insert = the faster of executemany INSERT and (PostgreSQL) COPY into a scratch table without indexes;"
     )
     print(
-        "prep s = reading the shipped list and folding the search text, which the importer also does (goal: 2×)"
+        "prep s = reading the shipped list and folding the search text one name at a time, which the importer also "
+        "does (vectorised); index s = building the village search index once over the raw rows (goal: ratio 2×)"
     )
     for r in results:
         copy = f", COPY {r['copy_s']:.2f} s" if r.get("copy_s") is not None else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
@@ -32,100 +33,137 @@ class ImportResult:
         return bool(self.created or self.updated)
 
 
-class _Folder(dict):
-    """fold() memoised per whitespace-separated word: region names share most words ("Suka", "Mulya", "Jaya").
-
-    fold works word by word (punctuation becomes a space), so folding each word and joining the non-empty results
-    equals folding the whole name.
-    """
-
-    def __missing__(self, word: str) -> str:
-        value = self[word] = fold(word)
-        return value
-
-    def name(self, text: str) -> str:
-        return " ".join(f for f in (self[w] for w in text.split()) if f)
+_SEP = "\x00"
+_NON_WORD_KEEP_SEP = re.compile(r"[^a-z0-9\x00]+")
 
 
-def _fields(row: regions_data.RegionRow, folded: dict[str, str], folder: _Folder | None = None) -> dict:
-    """Model field values for `row`; `folded` maps district and regency codes to their folded names."""
-    fields = {"code": row.code, "name": row.name}
-    if row.level < 4:
-        fields["search_text"] = folded[row.code]
-        if row.level == 2:
-            fields["province_id"] = row.parent_code
-        elif row.level == 3:
-            fields["regency_id"] = row.parent_code
-        return fields
-    regency_code = row.code[:5]
-    # District and regency names too, so "tebat monok kepahiang" narrows to the right village. Equal to
-    # fold(f"{name} {district} {regency}"): folding works word by word, so the parents' parts are folded once.
-    own = folder.name(row.name) if folder is not None else fold(row.name)
-    parts = (own, folded.get(row.parent_code, ""), folded.get(regency_code, ""))
-    fields.update(
-        district_id=row.parent_code,
-        regency_id=regency_code,
-        postal_code=row.postal_code,
-        search_text=" ".join(p for p in parts if p)[:300],
-    )
-    return fields
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """[fold(t) for t in texts] in one vectorised pass: the ASCII names (nearly all) are joined, lower-cased and
+    stripped of punctuation as one string, then split again; the few non-ASCII ones are folded alone first
+    (fold is idempotent). Equal to folding each text (tests/test_import_regions checks the whole shipped list)."""
+    ascii_texts = [t if t.isascii() else fold(t) for t in texts]
+    joined = _NON_WORD_KEEP_SEP.sub(" ", _SEP.join(ascii_texts).lower())
+    parts = [part.strip() for part in joined.split(_SEP)]
+    if len(parts) != len(texts):  # a text held the separator itself: fold one by one
+        return [fold(t) for t in texts]
+    return parts
 
 
-def _insert_raw(model, fields: list[dict]) -> None:
+def _search_text(own: str, district: str, regency: str) -> str:
+    # District and regency names too, so "tebat monok kepahiang" narrows to the right village.
+    if own and district and regency:
+        return f"{own} {district} {regency}"[:300]
+    return " ".join(p for p in (own, district, regency) if p)[:300]
+
+
+# Column order of the rows the first import writes, per level (the values built by _values).
+_COLUMNS = {
+    1: ("code", "name", "search_text"),
+    2: ("code", "name", "search_text", "province_id"),
+    3: ("code", "name", "search_text", "regency_id"),
+    4: ("code", "name", "search_text", "district_id", "regency_id", "postal_code"),
+}
+
+
+def _values(level: int, items: list[tuple[str, str, str]], folded: dict[str, str]) -> list[tuple]:
+    """The (code, name, postal code) items of one level as rows in _COLUMNS order, without model instances or
+    dictionaries."""
+    if level == 1:
+        return [(code, name, folded[code]) for code, name, _postal in items]
+    if level < 4:
+        return [(code, name, folded[code], code.rsplit(".", 1)[0]) for code, name, _postal in items]
+    values = []
+    get = folded.get
+    for code, name, postal_code in items:
+        district = code.rsplit(".", 1)[0]
+        regency = code[:5]
+        search = _search_text(folded[code], get(district, ""), get(regency, ""))
+        values.append((code, name, search, district, regency, postal_code))
+    return values
+
+
+def _insert_raw(model, columns: Sequence[str], values: list[tuple]) -> None:
     """Rows into an empty table without model instances: COPY on PostgreSQL, executemany elsewhere.
 
     Used only for a level whose table is empty (the first import), where there is nothing to compare: the same
     values bulk_create would write, without building 91,599 model objects.
     """
-    if not fields:
+    if not values:
         return
-    columns = list(fields[0])
     table = connection.ops.quote_name(model._meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in fields:
-                    copy.write_row([row[c] for c in columns])
+                for row in values:
+                    copy.write_row(row)
         else:
             marks = ", ".join(["%s"] * len(columns))
             # Table and column names come from the model (quoted), never from input; values are parameters.
             sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-            cursor.executemany(sql, [[row[c] for c in columns] for row in fields])
+            cursor.executemany(sql, values)
 
 
 @contextmanager
-def _search_index_rebuilt_after(model):
-    """For a first import of the villages: the search index is built once after the rows, not row by row.
+def _indexes_built_after(model):
+    """For a first import of a level: the table's secondary indexes (and on PostgreSQL its foreign keys) are dropped
+    for the load and built again in one statement each afterwards, as a restore does, instead of row by row.
 
-    SQLite: the FTS5 insert trigger is dropped for the load and the index rebuilt from the table ('rebuild');
-    PostgreSQL: the trigram index is dropped and created again. Both inside the import's transaction, so a failed
-    import leaves the index as it was (migration 0004 defines both).
+    SQLite: every index but the primary key's, and for the villages the FTS5 insert trigger (the index is rebuilt
+    from the table: 'rebuild'). PostgreSQL: every index that backs no constraint (the foreign-key indexes, the
+    trigram search index) and the foreign keys, re-added afterwards with their definitions; adding a foreign key
+    checks all rows in one query instead of one deferred trigger per row. All inside the import's transaction, so a
+    failed import leaves the table as it was (migration 0004 defines the search index).
     """
-    if model is not Village or connection.vendor not in ("sqlite", "postgresql"):
-        yield
-        return
+    table = model._meta.db_table
+    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("DROP TRIGGER regions_village_fts_ai")
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
+                [table],
+            )
+            indexes = cursor.fetchall()
+            for name, _sql in indexes:
+                cursor.execute(f"DROP INDEX {quote(name)}")
+            if model is Village:
+                cursor.execute("DROP TRIGGER regions_village_fts_ai")
             yield
-            cursor.execute(_SQLITE_FTS_INSERT_TRIGGER)
-            cursor.execute("INSERT INTO regions_village_fts(regions_village_fts) VALUES ('rebuild')")
+            for _name, sql in indexes:
+                cursor.execute(sql)
+            if model is Village:
+                cursor.execute(_SQLITE_FTS_INSERT_TRIGGER)
+                cursor.execute("INSERT INTO regions_village_fts(regions_village_fts) VALUES ('rebuild')")
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'f'",
+                [table],
+            )
+            foreign_keys = cursor.fetchall()
+            cursor.execute(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+                "AND i.tablename = %s AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+                "WHERE c.conrelid = %s::regclass AND c.conname = i.indexname)",
+                [table, table],
+            )
+            indexes = cursor.fetchall()
+            for name, _definition in foreign_keys:
+                cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+            for name, _sql in indexes:
+                cursor.execute(f"DROP INDEX {quote(name)}")
+            yield
+            for _name, sql in indexes:
+                cursor.execute(sql)
+            for name, definition in foreign_keys:
+                cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
         else:
-            cursor.execute("DROP INDEX IF EXISTS regions_village_search_trgm")
             yield
-            # The rows' deferred foreign-key checks run now: CREATE INDEX refuses a table with pending ones.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(_POSTGRES_TRIGRAM_INDEX)
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 _SQLITE_FTS_INSERT_TRIGGER = (
     "CREATE TRIGGER regions_village_fts_ai AFTER INSERT ON regions_village BEGIN "
     "INSERT INTO regions_village_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
-)
-_POSTGRES_TRIGRAM_INDEX = (
-    "CREATE INDEX regions_village_search_trgm ON regions_village USING gin (search_text gin_trgm_ops)"
 )
 
 
@@ -163,18 +201,20 @@ def regions_import(
         if progress:
             progress(result.unchanged, result.unchanged)
         return _record(result, started, scope, digest)
-    rows = list(regions_data.rows(prefixes))
-    folder = _Folder()
-    folded = {row.code: folder.name(row.name) for row in rows if row.level < 4}
-    total = len(rows)
+    by_level = regions_data.levels(prefixes)
+    items = [item for level_items in by_level.values() for item in level_items]
+    folded = dict(
+        zip([code for code, _n, _p in items], fold_many([name for _c, name, _p in items]), strict=True)
+    )
+    total = len(items)
     done = 0
     for level, model in _MODELS.items():
         compared = _COMPARED[level]
-        level_rows = [r for r in rows if r.level == level]
+        level_rows = by_level[level]
         if not model.objects.exists():
             # First import of this level: nothing to compare, so no model instances at all.
-            with _search_index_rebuilt_after(model):
-                _insert_raw(model, [_fields(row, folded, folder) for row in level_rows])
+            with _indexes_built_after(model):
+                _insert_raw(model, _COLUMNS[level], _values(level, level_rows, folded))
             result.created += len(level_rows)
             done += len(level_rows)
             if progress:
@@ -184,14 +224,15 @@ def regions_import(
             values[0]: values[1:] for values in model.objects.values_list("code", *compared).iterator()
         }
         to_create, to_update = [], []
-        for row in level_rows:
-            fields = _fields(row, folded, folder)
-            current = existing.get(row.code)
-            # Instances are built only for rows that change: a forced no-op stays a dictionary comparison.
+        columns = _COLUMNS[level]
+        positions = [columns.index(name) for name in compared]
+        for values in _values(level, level_rows, folded):
+            current = existing.get(values[0])
+            # Instances are built only for rows that change: a forced no-op stays a tuple comparison.
             if current is None:
-                to_create.append(model(**fields))
-            elif current != tuple(fields[f] for f in compared):
-                to_update.append(model(**fields))
+                to_create.append(model(**dict(zip(columns, values, strict=True))))
+            elif current != tuple(values[i] for i in positions):
+                to_update.append(model(**dict(zip(columns, values, strict=True))))
             else:
                 result.unchanged += 1
             done += 1

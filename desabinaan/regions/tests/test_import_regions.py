@@ -3,11 +3,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from desabinaan.regions.models import District, Province, Regency, RegionImport, Village
-from desabinaan.regions.services import regions_import
+from desabinaan.regions.services import fold_many, regions_import
+from lib import regions_data
 from lib.text import fold
 from tests.personas import TEBAT_MONOK
 
@@ -144,3 +145,26 @@ def test_another_scope_is_compared_row_by_row():
     result = regions_import(prefixes=["17.08.04", "17.03.12"])
 
     assert result.created > 0 and result.unchanged == 26
+
+
+def test_the_vectorised_fold_equals_folding_each_name_of_the_shipped_list():
+    names = [row.name for row in regions_data.rows()] + ["Tébat-Monok", "  Sungai  Pinang  ", "", "Kec. O'o"]
+    assert fold_many(names) == [fold(name) for name in names]
+
+
+def test_the_first_import_leaves_every_index_and_foreign_key_as_the_migrations_made_them():
+    def constraints():
+        with connection.cursor() as cursor:
+            return {
+                model: connection.introspection.get_constraints(cursor, model._meta.db_table)
+                for model in (Province, Regency, District, Village)
+            }
+
+    before = constraints()
+    regions_import(prefixes=["17.08.04"])
+    assert Village.objects.filter(pk=TEBAT_MONOK).exists()
+    assert constraints() == before
+    # The foreign keys still hold: a village of an unknown district is refused.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Village.objects.create(code="99.99.99.9999", name="X", district_id="99.99.99", regency_id="99.99")
+        connection.check_constraints()
