@@ -1,6 +1,7 @@
 """Template tags that show, before anyone tries, that a person may not be used for new processing (core.guards).
 
-`{% restricted_ids page_obj as restricted %}` … `{% if p.pk in restricted %}`: one query per guard for a whole list.
+`{% restricted_ids page_obj as restricted %}` … `{% if p.pk in restricted %}`: one query per guard for a whole list;
+`{% restricted_ids attendances "person_id" as restricted %}` for rows that point to a person.
 `{% if person|is_restricted %}` for one person.
 """
 
@@ -12,8 +13,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def restricted_ids(persons) -> set[int]:
-    return set(persons_use_blocked(getattr(p, "pk", p) for p in persons))
+def restricted_ids(items, attr: str = "pk") -> set[int]:
+    return set(persons_use_blocked(getattr(item, attr, item) for item in items))
 
 
 @register.filter

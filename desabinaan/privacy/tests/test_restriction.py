@@ -152,3 +152,23 @@ class TestBadge:
         with django_assert_max_num_queries(len(few.captured_queries)):
             page = client.get(reverse("people:list")).content.decode()
         assert page.count(f">{BADGE}<") == 2
+
+    def test_the_attendance_list_marks_a_person_restricted_after_attending(
+        self, world, login, django_assert_max_num_queries
+    ):
+        event = events.event_create(
+            actor=world.fajar,
+            title="Sosialisasi",
+            village=world.tebat_monok,
+            starts_at=timezone.now() - dt.timedelta(hours=1),
+        )
+        persons = [make_person(world, name=f"Peserta {i}") for i in range(12)]
+        for person in persons:
+            events.attendance_record_person(actor=world.budi, event=event, person=person, consent=True)
+        restrict(world, persons[3])
+        restrict(world, persons[7])
+        url = reverse("events:attendance", args=[event.pk])
+        with django_assert_max_num_queries(30):
+            page = login(world.budi).get(url).content.decode()
+        assert page.count(f">{BADGE}<") == 2
+        assert login(world.dewi).get(url).status_code == 404  # another Kanim's officer
