@@ -344,13 +344,12 @@ def duplicate_list(request):
     page = Paginator(duplicates.duplicate_pairs_for_user(request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    for pair in page:
-        pair.reason_labels = duplicates.reason_labels(pair.reasons)
     return render(
         request,
         "people/duplicates.html",
         {
             "page": page,
+            "rows": [(pair, duplicates.reason_labels(pair.reasons)) for pair in page],
             "scan": duplicates.duplicate_scan_latest(request.user),
             "can_write": scope_for(request.user).can_write,
         },
