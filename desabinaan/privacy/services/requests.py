@@ -348,8 +348,8 @@ def person_restrict(*, actor, request: DataRequest, reason: str = "") -> Restric
         actor,
         current,
         outcome=_(
-            "Pemrosesan dibatasi: data disimpan tetapi tidak dipakai untuk skrining, pemeriksaan kesiapan atau "
-            "ekspor baru sampai pembatasan dicabut."
+            "Pemrosesan dibatasi: data disimpan tetapi tidak dipakai untuk skrining, pemeriksaan kesiapan, daftar "
+            "hadir kegiatan, rujukan atau ekspor baru sampai pembatasan dicabut."
         ),
     )
     return restriction
