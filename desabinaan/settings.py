@@ -158,7 +158,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open per worker like PostgreSQL's (DB_CONN_MAX_AGE): a new SQLite connection re-reads the whole schema,
+    # which cost the cached public pages most of their time (issue 15, docs/performance.md).
 # A streaming replica (PostgreSQL) for dashboard and report reads; desabinaan.core.dbrouter decides per query.
 if env_str("DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = dj_database_url.parse(
