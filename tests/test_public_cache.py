@@ -110,3 +110,12 @@ def test_the_village_search_is_kept_until_the_next_region_import(client, regions
     RegionImport.objects.create(source="uji", version="1", legal_basis="uji", scope="17")
     with django_assert_num_queries(2):  # counters, then the search again
         assert client.get(url).json() == first
+
+
+def test_a_statistics_refresh_shows_at_once(client, db):
+    from desabinaan.stats.services import stats_refresh
+
+    client.get("/statistik/")
+    assert client.get("/statistik/")["X-Cache"] == "hit"
+    stats_refresh()  # what the worker runs after new attendances: StatsState saved, its generation bumped
+    assert not client.get("/statistik/").has_header("X-Cache")
