@@ -53,7 +53,7 @@ def attendance_record_person(
     check_village_write(actor, event.village_id)
     check_event_started(event)
     _check_person_in_scope(actor, person)
-    if person.merged_into_id:
+    if person.merged_into is not None:
         person = person.merged_into
     person_use_check(person.pk)  # restricted (UU PDP Art. 41): kept, not newly added
     already = Attendance.objects.filter(event=event, person=person).first()

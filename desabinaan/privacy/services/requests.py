@@ -236,22 +236,23 @@ def data_request_close(*, actor, request: DataRequest, outcome: str, refused: bo
     return _close(actor, current, outcome=outcome, refused=refused)
 
 
-def _acting_on(actor, request: DataRequest, kind: str) -> DataRequest:
+def _acting_on(actor, request: DataRequest, kind: str) -> tuple[DataRequest, Person]:
+    """The open request of `kind` and its verified person (a request not linked to a person yet cannot be acted on)."""
     _check_can_act(actor, request)
     current = _open(request)
     if current.kind != kind:
         raise Conflict(WRONG_KIND, field="kind", code="kind")
-    if current.person_id is None:
+    if current.person is None:
         raise Conflict(NOT_VERIFIED, field="status", code="unverified")
-    return current
+    return current, current.person
 
 
 @transaction.atomic
 def person_correct(*, actor, request: DataRequest, version: int, **fields) -> Person:
     """A correction request carried out through people's person_update (scope, validation, audit, version)."""
-    current = _acting_on(actor, request, RequestKind.CORRECTION)
-    person = person_update(actor=actor, person=current.person, version=version, **fields)
-    names = ", ".join(str(Person._meta.get_field(f).verbose_name) for f in sorted(fields))
+    current, person = _acting_on(actor, request, RequestKind.CORRECTION)
+    person = person_update(actor=actor, person=person, version=version, **fields)
+    names = ", ".join(str(getattr(Person._meta.get_field(f), "verbose_name", f)) for f in sorted(fields))
     _close(actor, current, outcome=_("Data diperbaiki: %(fields)s.") % {"fields": names})
     return person
 
@@ -320,23 +321,21 @@ def _scrub_audit(person: Person) -> None:
 @transaction.atomic
 def person_erase(*, actor, request: DataRequest) -> DataRequest:
     """Carry out an erasure request, or refuse it with the reasons the record must be kept."""
-    current = _acting_on(actor, request, RequestKind.ERASURE)
-    reasons = erasure_blockers(current.person)
+    current, person = _acting_on(actor, request, RequestKind.ERASURE)
+    reasons = erasure_blockers(person)
     if reasons:
         return _close(actor, current, outcome=" ".join(reasons), refused=True)
-    person_anonymise(
-        actor=actor, person=current.person, summary=f"Data dihapus atas permintaan #{current.pk}"
-    )
+    person_anonymise(actor=actor, person=person, summary=f"Data dihapus atas permintaan #{current.pk}")
     return _close(actor, current, outcome=str(ERASED_OUTCOME))
 
 
 @transaction.atomic
 def person_restrict(*, actor, request: DataRequest, reason: str = "") -> Restriction:
-    current = _acting_on(actor, request, RequestKind.RESTRICTION)
-    if selectors.restriction_open(current.person) is not None:
+    current, person = _acting_on(actor, request, RequestKind.RESTRICTION)
+    if selectors.restriction_open(person) is not None:
         raise Conflict(ALREADY_RESTRICTED, field="person", code="restricted")
     restriction = Restriction(
-        person=current.person,
+        person=person,
         request=current,
         reason=(reason or current.notes or _("Permintaan subjek data"))[:300],
         created_by=actor,
@@ -376,8 +375,8 @@ def restriction_lift(*, actor, restriction: Restriction) -> Restriction:
 @transaction.atomic
 def consents_withdraw_all(*, actor, request: DataRequest) -> DataRequest:
     """A withdrawal request: every standing consent of the person is withdrawn through people's service."""
-    current = _acting_on(actor, request, RequestKind.WITHDRAWAL)
-    standing = list(current.person.consents.filter(withdrawn_at__isnull=True))
+    current, person = _acting_on(actor, request, RequestKind.WITHDRAWAL)
+    standing = list(person.consents.filter(withdrawn_at__isnull=True))
     for consent in standing:
         consent_withdraw(actor=actor, consent=consent)
     return _close(
