@@ -5,16 +5,22 @@ The document holds every rule row with its effective period (not only today's), 
 force on the application date exactly as selectors.rules_on does, per office for the products. Labels and texts are
 in the page's language. Built once per rule generation and language (core.cache), served with an ETag so a phone
 revalidates it cheaply; tests/browser/test_guide_offline.py checks the browser and the server agree on every case
-of the guide's test table.
+of the guide's test table, also when only a village is given (the document maps each served regency to its office).
+
+The guide page itself opens again without a connection through the service worker at /paspor/sw.js
+(templates/passport/sw.js), registered by guide-offline.js.
 """
 
 import json
 
 from django.http import HttpResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from desabinaan.core.cache import generations, memo
-from desabinaan.offices.models import Kanim
+from desabinaan.offices.models import Kanim, WorkingAreaAssignment
 from lib import passport as rules
 
 from . import texts
@@ -22,6 +28,15 @@ from .models import DocumentRequirement, FeeSchedule, PassportProduct, Product, 
 from .selectors import _label
 
 GENERATION = "passport_rules"
+# What the guide page loads (base.html and guide.html): the service worker keeps a copy of each at install.
+PAGE_ASSETS = (
+    "css/app.css",
+    "img/favicon.svg",
+    "vendor/htmx-2.0.11.min.js",
+    "js/app.js",
+    "js/guide-offline.js",
+    "js/focus-result.js",
+)
 
 
 def _period(row) -> dict:
@@ -103,6 +118,7 @@ def rules_document(*, generation: int) -> dict:
         "offices": [
             {"id": pk, "name": name} for pk, name in Kanim.objects.order_by("name").values_list("pk", "name")
         ],
+        "regency_offices": regency_offices(),
         "notes": {code: str(text) for code, text in texts.NOTES.items()},
         "warnings": {
             rules.E_PASSPORT_ONLY: str(texts.E_PASSPORT_ONLY),
@@ -115,6 +131,17 @@ def rules_document(*, generation: int) -> dict:
         "work_citations": [str(texts.WORK_ROUTE_CITATION), str(texts.RED_FLAGS_CITATION)],
         "limits": {"max_age": rules.MAX_AGE, "work_min_age": rules.WORK_MIN_AGE, "migrant_validity_years": 5},
     }
+
+
+def regency_offices() -> dict[str, int]:
+    """Regency code ("17.08") -> the id of the office serving it today, as selectors.office_for picks it for a
+    village (a current working area; the first office by name): the guide answers for a village's office offline.
+    One entry per served regency (about 500 nationally, a few kilobytes)."""
+    mapping: dict[str, int] = {}
+    rows = WorkingAreaAssignment.objects.filter(valid_to__isnull=True).order_by("kanim__name", "kanim_id")
+    for regency, kanim in rows.values_list("regency_id", "kanim_id"):
+        mapping.setdefault(regency, kanim)
+    return mapping
 
 
 def guide_rules(request):
@@ -132,4 +159,25 @@ def guide_rules(request):
     response = HttpResponse(body, content_type="application/json")
     response["ETag"] = etag
     response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return response
+
+
+def service_worker(request):
+    """GET /paspor/sw.js: the guide's service worker. Served from /paspor/ so its scope is the guide (and nothing
+    outside it); it keeps the guide page, its scripts and style and the rules document at install and answers them
+    network-first, from its copy without a connection. Its cache is named after the rule generation, so a rule
+    change installs a new worker that fetches everything again."""
+    guide = reverse("passport:guide")
+    assets = [guide, reverse("passport:guide_rules"), *(static(name) for name in PAGE_ASSETS)]
+    body = render_to_string(
+        "passport/sw.js",
+        {
+            "cache": json.dumps(f"desabinaan-paspor-{generations().get(GENERATION, 0)}"),
+            "guide": json.dumps(guide),
+            "assets": json.dumps(assets),
+        },
+    )
+    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = guide
     return response

@@ -10,6 +10,7 @@ urlpatterns = [
     path("checklist.pdf", views_public.checklist_pdf, name="checklist_pdf"),
     path("istilah/", views_public.glossary, name="glossary"),
     path("aturan.json", offline.guide_rules, name="guide_rules"),
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("kesiapan/", views.readiness_list, name="readiness_list"),
     path("kesiapan/baru/", views.readiness_create, name="readiness_create"),
     path("skrining/orang/<int:person_pk>/", views_followup.person_screening, name="person_screening"),

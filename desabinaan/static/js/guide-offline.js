@@ -60,6 +60,13 @@
     return found;
   }
 
+  function regencyOf(code) {
+    // regions.selectors.normalize_code: "1708042002" and "17.08.04.2002" both name regency "17.08".
+    code = String(code).trim();
+    if (/^\d{10}$/.test(code)) code = code.slice(0, 2) + "." + code.slice(2, 4);
+    return /^\d{2}\.\d{2}/.test(code) ? code.slice(0, 5) : "";
+  }
+
   function productOf(a) {
     if (a.migrant_worker_first) return MIGRANT;
     return a.electronic ? EPASSPORT : PASSPORT;
@@ -179,8 +186,8 @@
   }
 
   /* answers: {purpose, case, birth_date (YYYY-MM-DD), on, validity_years, married, electronic, same_day,
-   * force_majeure, migrant_worker_first, office_id}. Returns the guide in the API's shape (the parts computed from
-   * rules), or throws {field, code}. */
+   * force_majeure, migrant_worker_first, office_id, village_code}. Returns the guide in the API's shape (the parts
+   * computed from rules), or throws {field, code}. */
   function compute(doc, answers) {
     var a = Object.assign({ married: false, electronic: false, same_day: false, force_majeure: false,
       migrant_worker_first: false }, answers);
@@ -192,9 +199,13 @@
     if (a.birth_date > a.on) throw { field: "birth_date", code: "birth_after_application" };
     if (ageOn(a.birth_date, a.on) > doc.limits.max_age) throw { field: "birth_date", code: "implausible_birth_date" };
     if (a.force_majeure && LOST_OR_DAMAGED.indexOf(a.case) < 0) throw { field: "force_majeure", code: "force_majeure_needs_lost_or_damaged" };
-    var office = null;
-    if (a.office_id) {
-      office = doc.offices.filter(function (o) { return String(o.id) === String(a.office_id); })[0] || null;
+    var office = null, officeId = a.office_id;
+    if (!officeId && a.village_code) {
+      // selectors.office_for: the office serving the village's regency today; an unknown village gives none.
+      officeId = (doc.regency_offices || {})[regencyOf(a.village_code)] || "";
+    }
+    if (officeId) {
+      office = doc.offices.filter(function (o) { return String(o.id) === String(officeId); })[0] || null;
       if (!office) throw { field: "office_id", code: "office_unknown" };
     }
     var validity = latest(doc.validity_rules, a.on), schedule = latest(doc.fee_schedules, a.on);
@@ -288,6 +299,8 @@
       on: on, validity_years: data.get("validity_years") || "", married: data.has("married"),
       same_day: data.has("same_day"), force_majeure: data.has("force_majeure"),
       electronic: product === EPASSPORT, migrant_worker_first: product === MIGRANT, office_id: data.get("office") || "",
+      // Offline the village search cannot answer: a typed village code still names the office.
+      village_code: data.get("village") || data.get("village_search") || "",
     };
   }
 
@@ -318,6 +331,11 @@
     var box = document.getElementById("hasil-offline");
     if (!box) return;
     if (navigator.onLine !== false) keep(box.dataset.rulesUrl);
+    if ("serviceWorker" in navigator && box.dataset.worker) {
+      // The guide page itself opens without a connection once visited (passport/sw.js); failing that, the page
+      // still answers offline while it stays open.
+      navigator.serviceWorker.register(box.dataset.worker, { scope: box.dataset.workerScope }).catch(function () {});
+    }
     var form = document.querySelector("form.passport-form");
     if (!form) return;
     form.addEventListener("submit", function (event) {
