@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.core.forms import FormSections
 from desabinaan.core.validators import FreeTextField
 from desabinaan.people.selectors import people_for_user
 from desabinaan.protection.forms import INVOLVED_ROWS
@@ -150,8 +151,18 @@ def person_label(person) -> str:
     return " · ".join(part for part in parts if part)
 
 
-class ReadinessCheckForm(forms.Form):
+class ReadinessCheckForm(FormSections, forms.Form):
     """The person is chosen from a search of the user's scope; the choice is re-checked against the scope."""
+
+    sections = (
+        (_("Orang dan tujuan"), ("person", "purpose", "case", "married")),
+        (
+            _("Pekerjaan di luar negeri"),
+            ("destination_country", "job_offer", "job_type", "employer", "agency_name", "one_channel"),
+        ),
+        (_("Sponsor dan uang"), ("sponsor_name", "sponsor_phone", "paid_up_front", "amount_paid_idr")),
+        (_("Dokumen"), ("documents_in_hand",)),
+    )
 
     person = forms.TypedChoiceField(label=_("Orang"), coerce=int, empty_value=None)
     purpose = forms.ChoiceField(
@@ -228,6 +239,10 @@ class ReadinessCheckForm(forms.Form):
     def main_fields(self):
         """Every field but the consent confirmation, which the template shows apart, with its warning."""
         return [field for field in self if field.name != "confirm_without_consent"]
+
+    def main_sections(self):
+        """The sections of `main_fields` (the consent confirmation is in none)."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.sections]
 
 
 class OutcomeForm(forms.Form):

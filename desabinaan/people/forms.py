@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.accounts.scope import scope_for
+from desabinaan.core.forms import FormSections
 from desabinaan.regions.forms import VillageField
 
 from . import validation as v
@@ -30,7 +31,12 @@ PURPOSE_TEXTS = {
 NIK_HELP = _("16 angka. Boleh dikosongkan bila orang ini tidak membawa KTP/KK.")
 
 
-class PersonForm(forms.Form):
+class PersonForm(FormSections, forms.Form):
+    sections = (
+        (_("Identitas"), ("name", "nik", "birth_date", "birth_year", "sex")),
+        (_("Asal dan kontak"), ("village", "phone")),
+    )
+
     name = forms.CharField(label=_("Nama lengkap"), max_length=150)
     nik = forms.CharField(
         label=_("NIK"),
@@ -95,9 +101,14 @@ class NikSearchForm(forms.Form):
     )
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(FormSections, forms.Form):
     """Several purposes in one step. The lawful basis of each is preset (data, `LawfulBasisDefault`); only roles
     that may choose another basis get the `lawful_basis` field (the service refuses it from anyone else)."""
+
+    sections = (
+        (_("Persetujuan"), ("purposes", "lawful_basis", "purpose_text")),
+        (_("Orang tua/wali (untuk orang di bawah 18 tahun)"), ("guardian_name", "guardian_relation")),
+    )
 
     purposes = forms.MultipleChoiceField(
         label=_("Tujuan (boleh lebih dari satu)"),

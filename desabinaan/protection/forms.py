@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from desabinaan.core import uploads
-from desabinaan.core.forms import ReadableEmptyChoices
+from desabinaan.core.forms import FormSections, ReadableEmptyChoices
 from desabinaan.core.validators import FreeTextField
 from desabinaan.offices.models import Kanim, PartnerAgency
 from desabinaan.regions.forms import VillageField
@@ -158,7 +158,12 @@ class DecisionForm(forms.Form):
     )
 
 
-class ReferralForm(ReadableEmptyChoices, forms.Form):
+class ReferralForm(FormSections, ReadableEmptyChoices, forms.Form):
+    sections = (
+        (_("Dirujuk ke"), ("to_village", "agency")),
+        (_("Permintaan"), ("action", "reason", "due_on")),
+    )
+
     to_village = forms.BooleanField(
         label=_("Rujuk ke desa asal (PIMPASA dan perangkat desa)"), required=False
     )
@@ -222,7 +227,14 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class ReportForm(forms.Form):
+class ReportForm(FormSections, forms.Form):
+    """The public report on a phone: what happened, where, who was involved (rows), then evidence and contact."""
+
+    sections = (
+        (_("Apa yang terjadi"), ("category", "description", "occurred_on", "agency_name")),
+        (_("Di mana"), ("village", "regency", "province")),
+    )
+
     category = forms.ChoiceField(label=_("Apa yang ingin dilaporkan?"), choices=Report.Category.choices)
     description = FreeTextField(
         label=_("Apa yang terjadi?"),
@@ -299,8 +311,11 @@ class ReportForm(forms.Form):
         ]
 
     def main_fields(self):
-        names = ("category", "description", "village", "regency", "province", "occurred_on", "agency_name")
-        return [self[name] for name in names]
+        return [field for _legend, fields in self.main_sections() for field in fields]
+
+    def main_sections(self):
+        """The named sections only; the people involved, files and contact follow in the template."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.sections]
 
 
 class StatusForm(forms.Form):
