@@ -1,10 +1,12 @@
 """Writing the audit trail and the access log. Every domain service calls these; nothing else writes them."""
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import Any, TypeVar
 
 from django.db import models
 
+from desabinaan.core.bulk import insert_rows
 from desabinaan.core.signals import record_written
 
 from .models import AccessEntry, AuditEntry
@@ -19,6 +21,12 @@ MASK = ("•", "•")
 
 def secret_fields(model: type[models.Model] | models.Model) -> frozenset[str]:
     """The fields of `model` whose values the audit trail never holds: the global ones and the model's own."""
+    return _secret_fields_of(model if isinstance(model, type) else type(model))
+
+
+@cache
+def _secret_fields_of(model: type[models.Model]) -> frozenset[str]:
+    # Once per model class: bulk imports ask for every one of thousands of entries.
     return SECRET_FIELDS | frozenset(getattr(model, "AUDIT_SECRET_FIELDS", ()))
 
 
@@ -128,7 +136,7 @@ def audit_bulk_record(
         )
         for target in targets
     ]
-    AuditEntry.objects.bulk_create(entries)
+    insert_rows(entries)
     for target in targets:
         record_written.send(sender=type(target), instance=target, action=action)
     return entries

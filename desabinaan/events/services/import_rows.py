@@ -87,6 +87,7 @@ class _Row:
     guardian_name: str
     guardian_relation: str
     digest: str | None = None
+    name_key: str = ""  # lib.text.name_key(name), computed once (the person rule and the dedup need it)
     key: tuple = ()
     client_id: uuid.UUID | None = None
 
@@ -244,6 +245,7 @@ class _RowParser:
             guardian_name,
             guardian_relation,
             digest,
+            name_key(name),
         )
-        row.key = ("nik", digest) if digest else ("name", name_key(name), birth_year, village_code)
+        row.key = ("nik", digest) if digest else ("name", row.name_key, birth_year, village_code)
         return row

@@ -21,12 +21,12 @@ from django.db import IntegrityError, transaction
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_bulk_created
+from desabinaan.core.bulk import insert_rows
 from desabinaan.core.guards import persons_use_blocked
 from desabinaan.people import services as people
 from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
 from desabinaan.regions.models import Village
 from lib import xlsx_import as xl
-from lib.text import name_key
 
 from .. import validation as v
 from ..models import Attendance, Event
@@ -152,7 +152,7 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
     by_name: dict[tuple, Person] = {}
     for p in (
         Person.objects.active()
-        .filter(name_key__in={name_key(r.name) for r in good}, village_id__in={r.village_code for r in good})
+        .filter(name_key__in={r.name_key for r in good}, village_id__in={r.village_code for r in good})
         .order_by("id")
     ):
         # "name": may be reused by a row that has a NIK (no other NIK on it); "any": by a row without one.
@@ -166,7 +166,7 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
     same_as: dict[tuple, _Row] = {}
     later: list[tuple[_Row, _Row]] = []
     for row in good:
-        key = ("name" if row.digest else "any", name_key(row.name), row.birth_year, row.village_code)
+        key = ("name" if row.digest else "any", row.name_key, row.birth_year, row.village_code)
         person = by_nik.get(row.digest) if row.digest else None
         if person is None:
             person = by_name.get(key)
@@ -274,7 +274,7 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
             recorded_by=user,
         )
         attendances.append(attendance)
-    Attendance.objects.bulk_create(attendances)
+    insert_rows(attendances)
     report.created += len(attendances)
     audit_bulk_created(
         actor=actor,

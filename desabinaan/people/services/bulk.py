@@ -17,6 +17,7 @@ from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import (
     audit_bulk_created,
 )
+from desabinaan.core.bulk import insert_rows
 from desabinaan.regions.models import Village
 from lib.text import name_key
 
@@ -198,14 +199,14 @@ def persons_bulk_create(
             registered[person.nik_hash] = person
         new.append((index, person))
 
-    Person.objects.bulk_create([p for _, p in new])
+    insert_rows([p for _, p in new])
     for index, person in new:
         outcomes[index].person = person
     saved = dict(new)
     for index, item in consents:
         item.person = saved[index]  # sets person_id now that the person has one
         outcomes[index].consent = item
-    Consent.objects.bulk_create([c for _, c in consents])
+    insert_rows([c for _, c in consents])
     audit_bulk_created(
         actor=actor, targets=[p for _, p in new], summary=lambda p: f"Orang didaftarkan: {p.name}"
     )
@@ -246,7 +247,7 @@ def consents_bulk_record(
         except (ValidationError, PermissionDenied) as exc:
             answers.append(_error_message(exc))
     written = [a for a in answers if isinstance(a, Consent)]
-    Consent.objects.bulk_create(written)
+    insert_rows(written)
     audit_bulk_created(
         actor=actor, targets=written, summary=lambda c: f"Persetujuan {c.purpose} untuk orang #{c.person_id}"
     )
