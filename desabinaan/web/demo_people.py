@@ -59,10 +59,11 @@ PEOPLE = [
 ]
 FIRST_SERIAL = 9001
 # Second records of three residents, as a paper sign-in sheet gives them (no NIK, another spelling, day and month
-# swapped): the duplicate scan run at the end of the seed offers them on "Kemungkinan data ganda".
+# swapped): the duplicate scan run at the end of the seed offers them on "Kemungkinan data ganda". No variant repeats
+# a first record's name letter for letter, so a resident is still found by their exact name.
 DUPLICATE_VARIANTS = [
     ("Andy Saputra Contoh", "M", dt.date(1998, 3, 14), TEBAT_MONOK),
-    ("Siti Rahmawati Contoh", "F", dt.date(2001, 2, 7), TEBAT_MONOK),
+    ("Sitti Rahmawati Contoh", "F", dt.date(2001, 2, 7), TEBAT_MONOK),
     ("Oki Firmansah Contoh", "M", dt.date(1997, 7, 25), "17.08.04.2001"),
 ]
 

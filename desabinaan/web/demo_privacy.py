@@ -19,7 +19,7 @@ from desabinaan.privacy.services import (
     person_restrict,
 )
 
-from .demo_people import SeedResult
+from .demo_people import DUPLICATE_VARIANTS, SeedResult
 
 
 def seed_privacy(result: SeedResult, *, liaison, village, officer=None) -> None:
@@ -44,11 +44,18 @@ def seed_privacy(result: SeedResult, *, liaison, village, officer=None) -> None:
         notes="Tanggal lahir saya salah (contoh)",
     )
     result.created["permintaan data pribadi"] += 1
-    if officer is None or len(residents) < 3:
+    # The restricted resident is the village's last one, not one the daily-use walkthroughs record attendance for.
+    restricted = (
+        Person.objects.filter(village=village, name__endswith="Contoh")
+        .exclude(name__in=[name for name, *_rest in DUPLICATE_VARIANTS])
+        .order_by("-pk")
+        .first()
+    )
+    if officer is None or len(residents) < 3 or restricted is None:
         return
     restriction = data_request_create(
         actor=liaison,
-        person=residents[2],
+        person=restricted,
         kind="restriction",
         received_at=now - dt.timedelta(hours=5),
         notes="Meminta datanya tidak dipakai selama keberatannya diperiksa (contoh)",

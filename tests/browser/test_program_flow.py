@@ -47,6 +47,7 @@ def test_an_officer_fosters_a_village_and_its_liaison_starts_work(page, world, s
     # PIMPASA.
     page.get_by_role("link", name="Tugaskan PIMPASA").click()
     page.locator("select[name=officer]").select_option(label="Fajar")
+    page.locator("input[name=decree_number]").fill("SINTETIS/PIMPASA/2025")
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url(workspace)
 
