@@ -78,7 +78,11 @@ def _guardian_check(person: Person | None, guardian_name: str, guardian_relation
 
 
 def _open(request: DataRequest) -> DataRequest:
-    current = DataRequest.objects.select_for_update().select_related("person__village").get(pk=request.pk)
+    current = (
+        DataRequest.objects.select_for_update(of=("self",))
+        .select_related("person__village")
+        .get(pk=request.pk)
+    )
     if not current.is_open:
         raise Conflict(ALREADY_CLOSED, field="status", code="closed")
     return current
@@ -401,7 +405,10 @@ def data_requests_escalate(*, now: dt.datetime | None = None) -> list[DataReques
     """Mark open requests past their deadline as escalated (once each); the task mails the people responsible."""
     now = now or timezone.now()
     due = list(
-        DataRequest.objects.overdue(now).filter(escalated_at__isnull=True).select_for_update().order_by("id")
+        DataRequest.objects.overdue(now)
+        .filter(escalated_at__isnull=True)
+        .select_for_update(of=("self",))
+        .order_by("id")
     )
     for request in due:
         request.escalated_at = now
