@@ -21,7 +21,8 @@ def assert_accessible_basics(page: Page) -> None:
 
 def assert_fits_phone(page: Page) -> None:
     """No sideways scrolling of the whole page on a phone (wide tables scroll inside .table-wrap)."""
-    page.wait_for_load_state("load")  # after a click that navigates: measure the new page, not one being replaced
+    # After a click that navigates: measure the new page, not the one being replaced.
+    page.wait_for_load_state("load")
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
