@@ -72,6 +72,49 @@ def _has_education_consent(person_id: int) -> bool:
     ).exists()
 
 
+def new_attendance(
+    *,
+    actor,
+    event: Event,
+    person: Person,
+    target_group: TargetGroup | None,
+    consent: bool,
+    guardian_name: str,
+    guardian_relation: str,
+    client_id: uuid.UUID,
+    source: str,
+) -> Attendance:
+    """A validated, unsaved attendance of `person` (typed in or picked from the registry): refused for a restricted
+    person (UU PDP Art. 41: kept, not newly added to any list) or one already on the list (AlreadyAttending); the
+    education consent is recorded when none stands (ValidationError on `consent` when it was not given now)."""
+    person_use_check(person.pk)
+    already = Attendance.objects.filter(event=event, person=person).first()
+    if already is not None:
+        raise AlreadyAttending(already)
+    if not _has_education_consent(person.pk):
+        if not consent:
+            raise ValidationError({"consent": v.CONSENT_REQUIRED})
+        people.consent_record(
+            actor=actor,
+            person=person,
+            purpose=Purpose.EDUCATION,
+            lawful_basis=LawfulBasis.CONSENT,
+            purpose_text=str(v.CONSENT_PURPOSE_TEXT),
+            guardian_name=guardian_name,
+            guardian_relation=guardian_relation,
+        )
+    attendance = Attendance(
+        event=event,
+        person=person,
+        target_group=target_group,
+        client_id=client_id,
+        source=source,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    attendance.full_clean(exclude=["recorded_by"], validate_constraints=False)
+    return attendance
+
+
 def _match_person(*, name: str, birth_year: int, village, nik_digest: str | None) -> Person | None:
     """The person rule: exact NIK; else same name key, birth year and village (and no other NIK)."""
     if nik_digest:
@@ -175,30 +218,17 @@ def attendance_record(
         village=village,
         phone=phone,
     )
-    # A person whose processing is restricted (UU PDP Art. 41) is kept but not newly added to any list.
-    person_use_check(person.pk)
-    already = Attendance.objects.filter(event=event, person=person).first()
-    if already is not None:
-        raise AlreadyAttending(already)
-    if not _has_education_consent(person.pk):
-        people.consent_record(
-            actor=actor,
-            person=person,
-            purpose=Purpose.EDUCATION,
-            lawful_basis=LawfulBasis.CONSENT,
-            purpose_text=str(v.CONSENT_PURPOSE_TEXT),
-            guardian_name=guardian_name,
-            guardian_relation=guardian_relation,
-        )
-    attendance = Attendance(
+    attendance = new_attendance(
+        actor=actor,
         event=event,
         person=person,
         target_group=target_group,
+        consent=True,
+        guardian_name=guardian_name,
+        guardian_relation=guardian_relation,
         client_id=client_id or uuid.uuid4(),
         source=source,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    attendance.full_clean(exclude=["recorded_by"], validate_constraints=False)
     try:
         with transaction.atomic():
             attendance.save()

@@ -9,26 +9,18 @@ from __future__ import annotations
 
 import uuid
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.models import AuditEntry
 from desabinaan.audit.services import audit_created, audit_record, diff, snapshot
-from desabinaan.core.guards import person_use_check
-from desabinaan.people import services as people
-from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
+from desabinaan.people.models import Person
 
 from .. import validation as v
 from ..models import Attendance, Event, TargetGroup
-from .attendance import AlreadyAttending
+from .attendance import AlreadyAttending, new_attendance
 from .common import check_event_started, check_village_write
-
-
-def has_education_consent(person_id: int) -> bool:
-    return Consent.objects.filter(
-        person_id=person_id, purpose=Purpose.EDUCATION, withdrawn_at__isnull=True
-    ).exists()
 
 
 def _check_person_in_scope(actor, person: Person) -> None:
@@ -55,31 +47,17 @@ def attendance_record_person(
     _check_person_in_scope(actor, person)
     if person.merged_into is not None:
         person = person.merged_into
-    person_use_check(person.pk)  # restricted (UU PDP Art. 41): kept, not newly added
-    already = Attendance.objects.filter(event=event, person=person).first()
-    if already is not None:
-        raise AlreadyAttending(already)
-    if not has_education_consent(person.pk):
-        if not consent:
-            raise ValidationError({"consent": v.CONSENT_REQUIRED})
-        people.consent_record(
-            actor=actor,
-            person=person,
-            purpose=Purpose.EDUCATION,
-            lawful_basis=LawfulBasis.CONSENT,
-            purpose_text=str(v.CONSENT_PURPOSE_TEXT),
-            guardian_name=guardian_name,
-            guardian_relation=guardian_relation,
-        )
-    attendance = Attendance(
+    attendance = new_attendance(
+        actor=actor,
         event=event,
         person=person,
         target_group=target_group,
+        consent=consent,
+        guardian_name=guardian_name,
+        guardian_relation=guardian_relation,
         client_id=uuid.uuid4(),
         source=source,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    attendance.full_clean(exclude=["recorded_by"], validate_constraints=False)
     try:
         with transaction.atomic():
             attendance.save()
