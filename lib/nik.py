@@ -66,7 +66,10 @@ _ASCII_DIGITS = frozenset("0123456789")
 
 def normalize(raw: str) -> str:
     """Strip spaces (any Unicode space), dots and dashes people type into NIKs."""
-    return "".join(ch for ch in str(raw) if ch not in ".-" and not ch.isspace())
+    raw = str(raw)
+    if raw.isdigit():  # already bare (the usual case): nothing to strip
+        return raw
+    return "".join(ch for ch in raw if ch not in ".-" and not ch.isspace())
 
 
 def parse(

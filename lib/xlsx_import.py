@@ -1,9 +1,10 @@
 """Reading paper sign-in sheets typed into Excel: header matching, streaming rows, and lenient cell parsing.
 
-No Django here. Callers map the error codes (module constants) to their own user-facing messages. Reading uses
-openpyxl's read-only mode, so memory stays flat however long the sheet is; but openpyxl still inflates the
-shared-strings part whole, so the archive is inspected first (`check_archive`): a small upload whose parts inflate to
-gigabytes is refused before any part is decompressed.
+No Django here. Callers map the error codes (module constants) to their own user-facing messages. Reading streams
+the first worksheet row by row with python-calamine-plus (calamine, in Rust), so memory stays flat however long the
+sheet is; the shared-strings part is still read whole, so the archive is inspected first (`check_archive`): a small
+upload whose parts inflate to gigabytes is refused before any part is decompressed. Writing (the template) is
+openpyxl's.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
+from python_calamine_plus import CalamineError, CalamineWorkbook
 
 from lib.text import fold
 
@@ -37,6 +38,10 @@ _RATIO_FLOOR_BYTES = 1024 * 1024
 _TRUE = {"ya", "y", "yes", "1", "true", "v", "x", "setuju", "benar"}
 _MALE = {"l", "lk", "laki", "laki laki", "pria", "m", "male", "lelaki"}
 _FEMALE = {"p", "pr", "perempuan", "wanita", "f", "female", "w"}
+_NOT_DIGIT_MARKS = re.compile(r"[\s.\-']")
+_YEAR = re.compile(r"\d{4}")
+# dd-mm-yyyy with one separator kind, as _DATE_FORMATS' day-first formats read it (one or two digit day and month).
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})([-/. ])(\d{1,2})\2(\d{4})")
 _DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d %m %Y")
 
 
@@ -103,28 +108,36 @@ def check_archive(
             raise SheetError(ARCHIVE_TOO_LARGE, part.filename)
 
 
-def open_sheet(source: str | IO[bytes]):
-    """The first worksheet of an .xlsx, opened read-only; SheetError(NOT_XLSX) for anything else.
-
-    SheetError(ARCHIVE_TOO_LARGE) for an archive that would inflate beyond the limits (`check_archive`).
-    """
+def _open_stream(source: str | IO[bytes]):
+    """(workbook, the first worksheet's row stream); SheetError(NOT_XLSX) for anything that is not an .xlsx."""
     check_archive(source)
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+        if isinstance(source, str):
+            workbook = CalamineWorkbook.from_path(source)
+        else:
+            workbook = CalamineWorkbook.from_filelike(source)
+        return workbook, workbook.stream_sheet_by_index(0)
+    except (CalamineError, OSError, ValueError, IndexError) as exc:
         raise SheetError(NOT_XLSX) from exc
-    except Exception as exc:  # zipfile.BadZipFile and friends: the upload is not a workbook
-        raise SheetError(NOT_XLSX) from exc
-    return workbook, workbook.worksheets[0]
 
 
-def estimated_rows(sheet) -> int | None:
-    """Data rows according to the sheet's dimension record (an estimate: some writers leave it out)."""
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"')
+
+
+def declared_rows(source: str | IO[bytes]) -> int | None:
+    """Data rows by the first sheet's dimension record, which Excel and LibreOffice write at the start of the sheet
+    (an estimate for progress bars; None when the writer left it out). Reads a few hundred bytes only."""
     try:
-        max_row = sheet.max_row
-    except Exception:
+        with zipfile.ZipFile(source) as archive, archive.open("xl/worksheets/sheet1.xml") as part:
+            found = _DIMENSION.search(part.read(2048))
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         return None
-    return max(0, max_row - 1) if max_row else None
+    finally:
+        if not isinstance(source, str):
+            source.seek(0)
+    if found is None:
+        return None
+    return max(0, int(found[1] or 1) - 1)
 
 
 def read_rows(
@@ -132,23 +145,35 @@ def read_rows(
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number as Excel shows it, {field: raw cell value}) for every non-blank data row after the header.
 
-    `on_open(estimated data rows)` is called once the file is open (for progress bars): opening is the costly part
-    for sheets without a dimension record, so the file is opened once only.
+    Cells are read as the sheet streams (python-calamine-plus, in Rust): memory stays flat however long the sheet
+    is. An empty cell is None, a whole number an int, a date cell a date (a date-time cell a datetime).
+    `on_open(estimated data rows or None)` is called once the file is open (for progress bars; see `declared_rows`).
     """
-    workbook, sheet = open_sheet(source)
+    estimate = declared_rows(source) if on_open is not None else None
+    workbook, stream = _open_stream(source)
     try:
         if on_open is not None:
-            on_open(estimated_rows(sheet))
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
+            on_open(estimate)
+        rows = iter(stream)
+        try:
+            header = next(rows, None)
+        except CalamineError as exc:
+            raise SheetError(NOT_XLSX) from exc
         if header is None:
             raise SheetError(MISSING_COLUMNS, ", ".join(c.header for c in columns if c.required))
-        mapping = header_map(header, columns)
-        for number, row in enumerate(rows, start=2):
-            values = {field: (row[index] if index < len(row) else None) for field, index in mapping.items()}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-                continue
-            yield number, values
+        mapping = list(header_map(tuple(header), columns).items())
+        try:
+            for number, row in enumerate(rows, start=2):
+                width = len(row)
+                values = {
+                    field: (None if index >= width or row[index] == "" else row[index])
+                    for field, index in mapping
+                }
+                if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
+                    continue
+                yield number, values
+        except CalamineError as exc:  # a part that is not well-formed XML, found half-way
+            raise SheetError(NOT_XLSX) from exc
     finally:
         workbook.close()
 
@@ -165,7 +190,9 @@ def digits(value: Any) -> str:
     """A NIK or phone number typed as a number (Excel drops nothing from 16 digits only if typed as text)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return re.sub(r"[\s.\-']", "", text(value))
+    if type(value) is int and value >= 0:
+        return str(value)
+    return _NOT_DIGIT_MARKS.sub("", text(value))
 
 
 def parse_sex(value: Any) -> str:
@@ -185,12 +212,23 @@ def parse_birth(value: Any, *, today: dt.date | None = None) -> tuple[dt.date | 
         value = value.date()
     if isinstance(value, dt.date):
         return value, value.year
+    if isinstance(value, int) and not isinstance(value, bool):
+        if 1900 <= value <= today.year:
+            return None, value
+        raise SheetError(BAD_BIRTH)
     raw = text(value)
-    if re.fullmatch(r"\d{4}", raw):
+    if _YEAR.fullmatch(raw):
         year = int(raw)
         if 1900 <= year <= today.year:
             return None, year
         raise SheetError(BAD_BIRTH)
+    day_first = _DAY_MONTH_YEAR.fullmatch(raw)
+    if day_first:  # the usual dd-mm-yyyy, without strptime's cost (one call per sheet row)
+        try:
+            day = dt.date(int(day_first[4]), int(day_first[3]), int(day_first[1]))
+        except ValueError:
+            raise SheetError(BAD_BIRTH) from None
+        return day, day.year
     for fmt in _DATE_FORMATS:
         try:
             day = dt.datetime.strptime(raw, fmt).date()

@@ -90,8 +90,10 @@ def nik_validate(
 def name_clean(raw: str | None, *, field: str = "name") -> str:
     """A person's name with spaces collapsed, in NFC; ValidationError on `field` for control, bidi-override or
     invisible-only characters (one control character in a name used to break every XLSX export of its scope)."""
+    if not raw:  # an empty guardian, the usual case on an import row
+        return ""
     try:
-        return clean_name(" ".join((raw or "").split()))
+        return clean_name(" ".join(raw.split()))
     except ValidationError as error:
         raise ValidationError({field: error}) from None
 

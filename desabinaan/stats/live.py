@@ -1,7 +1,7 @@
 """Figures that follow the work: every audited write of a counted record queues a refresh of its village.
 
 The flow (ARCHITECTURE.md draws it): a service writes a record and its audit entry → audit sends
-`core.signals.record_written` → `on_record_written` upserts a `PendingRefresh` row for the record's village inside the
+`core.signals.record_written` (`records_written` for a bulk write) → `on_record_written` upserts a `PendingRefresh` row for the record's village inside the
 writer's transaction → after the commit, `refresh_enqueue` enqueues ONE `refresh_pending` task unless one is already
 queued (`StatsState.refresh_queued_at`) → a worker runs it (stats.tasks): it takes every pending village, rebuilds their rollups and the Kanim, province and national figures of the months they touch. A burst of
 writes in one village (an import, a busy sign-in table) therefore costs one refresh, and a write committed while a
@@ -80,6 +80,13 @@ def on_record_written(sender, instance, **kwargs) -> None:
     village_of = VILLAGE_OF.get(sender)
     if village_of is not None:
         villages_changed([village_of(instance)])
+
+
+def on_records_written(sender, instances, **kwargs) -> None:
+    """A bulk write (an import): its villages, each noted once."""
+    village_of = VILLAGE_OF.get(sender)
+    if village_of is not None:
+        villages_changed({village_of(instance) for instance in instances})
 
 
 def refresh_enqueue() -> bool:

@@ -13,6 +13,7 @@ id derived from (import_key, row number), so a re-run of the same import (a work
 
 from __future__ import annotations
 
+import gc
 import uuid
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ from django.db import IntegrityError, transaction
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_bulk_created
-from desabinaan.core.bulk import insert_rows
+from desabinaan.core.bulk import gc_paused, insert_rows
 from desabinaan.core.guards import persons_use_blocked
 from desabinaan.people import services as people
 from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
@@ -90,7 +91,7 @@ def _client_id(import_key: str | None, number: int) -> uuid.UUID | None:
 def attendance_import_rows(*, actor, event: Event, rows: list[_Row], report: ImportReport) -> None:
     """Import one chunk of parsed rows (see the module docstring); appends to `report`."""
     try:
-        with transaction.atomic():
+        with gc_paused(), transaction.atomic():
             _import_chunk(actor=actor, event=event, rows=rows, report=report)
     except IntegrityError:
         # A concurrent writer added one of these persons or attendances: take the careful path row by row.
@@ -195,6 +196,7 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
                 phone=r.phone,
                 guardian_name=r.guardian_name,
                 guardian_relation=r.guardian_relation,
+                name_key=r.name_key,
             )
             for r in unmatched
         ],
@@ -267,7 +269,7 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
     for row, person in to_attend:
         attendance = Attendance(
             event=event,
-            person=person,
+            person_id=person.pk,
             target_group=row.target_group,
             client_id=row.client_id or uuid.uuid4(),
             source=Attendance.Source.IMPORT,
@@ -305,31 +307,40 @@ def attendance_import_sheet(
         if progress:
             progress(0, total or None)
 
-    for number, cells in xl.read_rows(source, IMPORT_COLUMNS, on_open=opened):
-        report.rows += 1
-        if _EXAMPLE_ROW.match(xl.text(cells.get("name"))):
-            report.skip(number, IMPORT_EXAMPLE_SKIPPED)
-            continue
-        row = parser.parse(number, cells)
-        if isinstance(row, _Problem):
-            report.error(number, row.message, name=xl.text(cells.get("name")), column=row.column)
-            continue
-        first = seen.get(row.key)
-        if first is not None:
-            report.error(row, v.IMPORT_DUPLICATE_ROW % {"row": first})
-            continue
-        seen[row.key] = number
-        row.client_id = _client_id(import_key, number)
-        chunk.append(row)
-        if len(chunk) >= IMPORT_CHUNK:
+    with gc_paused():  # see core.bulk.gc_paused; each chunk's garbage is collected when it is written
+        for number, cells in xl.read_rows(source, IMPORT_COLUMNS, on_open=opened):
+            if _import_sheet_row(
+                number, cells, parser=parser, report=report, seen=seen, chunk=chunk, key=import_key
+            ):
+                attendance_import_rows(actor=actor, event=event, rows=chunk, report=report)
+                chunk.clear()
+                gc.collect(0)
+                if progress:
+                    progress(report.rows, max(total, report.rows) if total else None)
+        if chunk:
             attendance_import_rows(actor=actor, event=event, rows=chunk, report=report)
-            chunk = []
-            if progress:
-                progress(report.rows, max(total, report.rows))
-    if chunk:
-        attendance_import_rows(actor=actor, event=event, rows=chunk, report=report)
     report.errors.sort(key=lambda e: e["row"])
     report.skipped.sort(key=lambda e: e["row"])
     if progress:
         progress(report.rows, report.rows)
     return report
+
+
+def _import_sheet_row(number: int, cells: dict, *, parser, report, seen: dict, chunk: list, key) -> bool:
+    """Parse one sheet row into `chunk` or the report; True when the chunk is full."""
+    report.rows += 1
+    if _EXAMPLE_ROW.match(xl.text(cells.get("name"))):
+        report.skip(number, IMPORT_EXAMPLE_SKIPPED)
+        return False
+    row = parser.parse(number, cells)
+    if isinstance(row, _Problem):
+        report.error(number, row.message, name=xl.text(cells.get("name")), column=row.column)
+        return False
+    first = seen.get(row.key)
+    if first is not None:
+        report.error(row, v.IMPORT_DUPLICATE_ROW % {"row": first})
+        return False
+    seen[row.key] = number
+    row.client_id = _client_id(key, number)
+    chunk.append(row)
+    return len(chunk) >= IMPORT_CHUNK

@@ -17,7 +17,7 @@ from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import (
     audit_bulk_created,
 )
-from desabinaan.core.bulk import insert_rows
+from desabinaan.core.bulk import build, insert_rows
 from desabinaan.regions.models import Village
 from lib.text import name_key
 
@@ -39,6 +39,8 @@ class PersonIn:
     phone: str = ""
     guardian_name: str = ""
     guardian_relation: str = ""
+    # lib.text.name_key(name) when the caller has it already (the sheet import computes it for its person rule).
+    name_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,26 +70,51 @@ def _error_message(exc: ValidationError | PermissionDenied) -> str:
     return exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
 
 
-def _consent_for(*, actor, person: Person, terms: ConsentTerms, guardian_name: str, guardian_relation: str):
-    """consent_record's checks and row, unsaved: a person under 18 needs a guardian (UU PDP Art. 25)."""
-    guardian_name = v.name_clean(guardian_name, field="guardian_name")
-    guardian_relation = v.name_clean(guardian_relation, field="guardian_relation")
-    age = person.age_on(timezone.localdate())
-    if age is not None and age < ADULT_AGE and not (guardian_name and guardian_relation):
-        raise ValidationError({"guardian_name": v.GUARDIAN_REQUIRED})
-    consent = Consent(
-        person=person,
-        purpose=terms.purpose,
-        lawful_basis=terms.lawful_basis,
-        purpose_text=terms.purpose_text.strip(),
-        given_at=timezone.now(),
-        collected_by=actor if getattr(actor, "is_authenticated", False) else None,
-        guardian_name=guardian_name,
-        guardian_relation=guardian_relation,
-    )
-    # The person may not be saved yet (persons_bulk_create); it is checked by the caller.
-    consent.full_clean(exclude=["collected_by", "person"])
-    return consent
+class _ConsentWriter:
+    """consent_record's checks and row, unsaved, for one bulk write: a person under 18 needs a guardian (UU PDP
+    Art. 25). The terms are the same for every row, so the model's own validation of them runs once (on the first
+    row); later rows run it only when a guardian's name or relation is longer than its column."""
+
+    def __init__(self, actor, terms: ConsentTerms):
+        self.terms = terms
+        self.today = timezone.localdate()
+        self.now = timezone.now()
+        self.collected_by_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+        self.purpose_text = terms.purpose_text.strip()
+        self.checked = False
+        self.limits = {
+            f: Consent._meta.get_field(f).max_length for f in ("guardian_name", "guardian_relation")
+        }
+
+    def consent(self, person: Person, guardian_name: str, guardian_relation: str) -> Consent:
+        guardian_name = v.name_clean(guardian_name, field="guardian_name")
+        guardian_relation = v.name_clean(guardian_relation, field="guardian_relation")
+        age = person.age_on(self.today)
+        if age is not None and age < ADULT_AGE and not (guardian_name and guardian_relation):
+            raise ValidationError({"guardian_name": v.GUARDIAN_REQUIRED})
+        consent = build(
+            Consent,
+            {
+                # None for a person not written yet: persons_bulk_create sets it after the insert.
+                "person_id": person.pk,
+                "purpose": self.terms.purpose,
+                "lawful_basis": self.terms.lawful_basis,
+                "purpose_text": self.purpose_text,
+                "given_at": self.now,
+                "collected_by_id": self.collected_by_id,
+                "guardian_name": guardian_name,
+                "guardian_relation": guardian_relation,
+            },
+        )
+        if (
+            not self.checked
+            or len(guardian_name) > self.limits["guardian_name"]
+            or len(guardian_relation) > self.limits["guardian_relation"]
+        ):
+            # The person may not be saved yet (persons_bulk_create); it is checked by the caller.
+            consent.full_clean(exclude=["collected_by", "person"])
+            self.checked = True
+        return consent
 
 
 @transaction.atomic
@@ -106,11 +133,14 @@ def persons_bulk_create(
     `full_clean` (village exists, NIK unique) run as one query for all rows instead of one per row.
     """
     scope = scope_for(actor) if actor is not None else None
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     villages = set(
         Village.objects.filter(code__in={r.village_id for r in rows}).values_list("code", flat=True)
     )
     districts = cache(v.district_exists)
+    today = timezone.localdate()
+    name_limit = Person._meta.get_field("name").max_length
+    sexes = {choice for choice, _ in Person._meta.get_field("sex").choices}
     outcomes = [BulkOutcome() for _ in rows]
     pending: list[tuple[int, Person]] = []
     for index, row in enumerate(rows):
@@ -123,16 +153,19 @@ def persons_bulk_create(
             if row.village_id not in villages:
                 raise ValidationError({"village": v.VILLAGE_UNKNOWN_CODE})
             name = v.name_clean(row.name)
-            birth_date, birth_year = _birth_fields(row.birth_date, row.birth_year)
-            person = Person(
-                name=name,
-                name_key=name_key(name),
-                birth_date=birth_date,
-                birth_year=birth_year,
-                sex=row.sex,
-                village_id=row.village_id,
-                phone=v.phone_clean(row.phone),
-                created_by=user,
+            birth_date, birth_year = _birth_fields(row.birth_date, row.birth_year, today=today)
+            person = build(
+                Person,
+                {
+                    "name": name,
+                    "name_key": row.name_key if row.name_key and name == row.name else name_key(name),
+                    "birth_date": birth_date,
+                    "birth_year": birth_year,
+                    "sex": row.sex,
+                    "village_id": row.village_id,
+                    "phone": v.phone_clean(row.phone),
+                    "created_by_id": user_id,
+                },
             )
             if row.nik:
                 v.nik_validate(
@@ -141,9 +174,12 @@ def persons_bulk_create(
                 _set_nik(person, row.nik)
             # Village and NIK uniqueness are checked for all rows at once (above and below); the check constraints
             # (birth year matches the date, sex M/F) are what _birth_fields and the field choices already enforce.
-            person.full_clean(
-                exclude=["created_by", "village"], validate_unique=False, validate_constraints=False
-            )
+            # The model's field validation runs for a row the checks above do not vouch for (an empty or too long
+            # name, an unknown sex code), so its message is the model's; a 100,000-row sheet skips it for the rest.
+            if not name or len(name) > name_limit or person.sex not in sexes:
+                person.full_clean(
+                    exclude=["created_by", "village"], validate_unique=False, validate_constraints=False
+                )
         except (ValidationError, PermissionDenied) as exc:
             outcomes[index].error = _error_message(exc)
             continue
@@ -163,6 +199,7 @@ def persons_bulk_create(
             by_key.setdefault(candidate.name_key, []).append(candidate)
     new: list[tuple[int, Person]] = []
     consents: list[tuple[int, Consent]] = []
+    writer = _ConsentWriter(actor, consent) if consent is not None else None
     for index, person in pending:
         outcome, row = outcomes[index], rows[index]
         if person.nik_hash and person.nik_hash in registered:
@@ -177,20 +214,9 @@ def persons_bulk_create(
         if candidates:
             outcome.candidates = candidates[:20]
             continue
-        if consent is not None:
+        if writer is not None:
             try:
-                consents.append(
-                    (
-                        index,
-                        _consent_for(
-                            actor=actor,
-                            person=person,
-                            terms=consent,
-                            guardian_name=row.guardian_name,
-                            guardian_relation=row.guardian_relation,
-                        ),
-                    )
-                )
+                consents.append((index, writer.consent(person, row.guardian_name, row.guardian_relation)))
             except ValidationError as exc:
                 outcome.error = _error_message(exc)
                 continue
@@ -204,7 +230,7 @@ def persons_bulk_create(
         outcomes[index].person = person
     saved = dict(new)
     for index, item in consents:
-        item.person = saved[index]  # sets person_id now that the person has one
+        item.person_id = saved[index].pk  # now that the person has one
         outcomes[index].consent = item
     insert_rows([c for _, c in consents])
     audit_bulk_created(
@@ -228,6 +254,7 @@ def consents_bulk_record(
     """
     scope = scope_for(actor) if actor is not None else None
     answers: list[Consent | str] = []
+    writer = _ConsentWriter(actor, terms)
     for person, guardian_name, guardian_relation in items:
         try:
             if scope is not None:
@@ -235,15 +262,7 @@ def consents_bulk_record(
                     raise PermissionDenied(v.READ_ONLY)
                 if not scope.contains_village(person.village_id):
                     raise PermissionDenied(v.VILLAGE_OUT_OF_SCOPE)
-            answers.append(
-                _consent_for(
-                    actor=actor,
-                    person=person,
-                    terms=terms,
-                    guardian_name=guardian_name,
-                    guardian_relation=guardian_relation,
-                )
-            )
+            answers.append(writer.consent(person, guardian_name, guardian_relation))
         except (ValidationError, PermissionDenied) as exc:
             answers.append(_error_message(exc))
     written = [a for a in answers if isinstance(a, Consent)]

@@ -55,10 +55,12 @@ class ProbableDuplicates(Exception):
         self.candidates = candidates
 
 
-def _birth_fields(birth_date: dt.date | None, birth_year: int | None) -> tuple[dt.date | None, int | None]:
+def _birth_fields(
+    birth_date: dt.date | None, birth_year: int | None, *, today: dt.date | None = None
+) -> tuple[dt.date | None, int | None]:
     if birth_date is None and birth_year is None:
         raise ValidationError({"birth_date": v.BIRTH_REQUIRED})
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     if birth_date is not None:
         if birth_date > today:
             raise ValidationError({"birth_date": v.BIRTH_IN_FUTURE})
