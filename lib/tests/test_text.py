@@ -21,3 +21,25 @@ def test_it_ignores_doubled_letters():
 def test_it_keeps_different_names_apart():
     assert name_key("Muhammad Rizki") != name_key("Muhammad Rizal")
     assert name_key("Ahmad") != name_key("Muhammad")
+
+
+def test_the_ascii_shortcut_folds_as_the_unicode_path_does():
+    import string
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from lib.text import _NON_WORD
+
+    def slow(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        return _NON_WORD.sub(
+            " ", "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+        ).strip()
+
+    @given(st.text(alphabet=string.printable, max_size=40))
+    def check(text):
+        assert fold(text) == slow(text)
+
+    check()

@@ -19,7 +19,7 @@ import pytest
 
 from .engine import ROOT, engine_env, worker
 
-ROWS = 8000
+ROWS = 20000  # four chunks of the import (IMPORT_CHUNK): the kill lands after the first
 pytestmark = [pytest.mark.tasks, pytest.mark.slow]
 
 

@@ -10,7 +10,7 @@ from dataclasses import field as dataclass_field
 from functools import cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from desabinaan.accounts.scope import scope_for
@@ -22,7 +22,7 @@ from desabinaan.regions.models import Village
 from lib.text import name_key
 
 from .. import validation as v
-from ..models import Consent, Person
+from ..models import Consent, Person, Sex
 from .persons import ADULT_AGE, _birth_fields, _set_nik
 
 
@@ -70,6 +70,12 @@ def _error_message(exc: ValidationError | PermissionDenied) -> str:
     return exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
 
 
+def _max_length(model: type[models.Model], name: str) -> int:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.CharField) and field.max_length
+    return field.max_length
+
+
 class _ConsentWriter:
     """consent_record's checks and row, unsaved, for one bulk write: a person under 18 needs a guardian (UU PDP
     Art. 25). The terms are the same for every row, so the model's own validation of them runs once (on the first
@@ -82,9 +88,7 @@ class _ConsentWriter:
         self.collected_by_id = actor.pk if getattr(actor, "is_authenticated", False) else None
         self.purpose_text = terms.purpose_text.strip()
         self.checked = False
-        self.limits = {
-            f: Consent._meta.get_field(f).max_length for f in ("guardian_name", "guardian_relation")
-        }
+        self.limits = {f: _max_length(Consent, f) for f in ("guardian_name", "guardian_relation")}
 
     def consent(self, person: Person, guardian_name: str, guardian_relation: str) -> Consent:
         guardian_name = v.name_clean(guardian_name, field="guardian_name")
@@ -139,8 +143,8 @@ def persons_bulk_create(
     )
     districts = cache(v.district_exists)
     today = timezone.localdate()
-    name_limit = Person._meta.get_field("name").max_length
-    sexes = {choice for choice, _ in Person._meta.get_field("sex").choices}
+    name_limit = _max_length(Person, "name")
+    sexes = set(Sex.values)
     outcomes = [BulkOutcome() for _ in rows]
     pending: list[tuple[int, Person]] = []
     for index, row in enumerate(rows):

@@ -131,3 +131,26 @@ def test_the_progress_page_of_a_task_is_its_owners(world, login, jobs_run_at_onc
     job = Job.objects.get(kind=REFRESH)
     assert login(world.fajar).get(reverse("stats:job", args=[job.pk])).status_code == 404
     assert login(world.admin).get(reverse("stats:job", args=[job.pk])).status_code == 200
+
+
+def test_an_imported_sign_in_sheet_reaches_the_national_figure_with_one_mark_per_village(
+    task_db, world, event
+):
+    """The import writes through the bulk services, which announce each chunk once (`records_written`)."""
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Nama", "L/P", "Tahun atau tanggal lahir", "Kode desa", "Setuju (ya/tidak)"])
+    for name in ("Siti Aminah", "Rudi Hartono", "Wati Lestari"):
+        sheet.append([name, "P", 1990, world.tebat_monok.code, "ya"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    assert national_attendances() == 0
+    report = events.attendance_import_sheet(actor=world.budi, event=event, source=buffer)
+    assert report.created == 3
+    assert national_attendances() == 3
+    assert not PendingRefresh.objects.exists(), "the refresh took the village's mark"
