@@ -13,6 +13,7 @@ them) go to the driver as they are. New primary keys come back through `RETURNIN
 from __future__ import annotations
 
 import gc
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -117,6 +118,19 @@ def _converted(values: list, convert, connection) -> list:
     return values
 
 
+def _rows_per_statement(connection, fields: list, objs: Sequence) -> int:
+    """Rows per INSERT: as many as the database takes parameters for.
+
+    Django assumes SQLite's old limit of 999 parameters (62 persons per statement); the SQLite the project runs on
+    reports its own (32,766 since 3.32), and statements of 1,000 rows instead of 62 cut the import's SQL time.
+    """
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        return max(1, min(1000, limit // max(len(fields), 1)))
+    return connection.ops.bulk_batch_size(fields, objs)
+
+
 def insert_rows(objs: Sequence[models.Model], *, batch_size: int | None = None) -> None:
     """Insert `objs` (new, unsaved instances of one model) and set their primary keys; see the module docstring."""
     if not objs:
@@ -143,7 +157,7 @@ def insert_rows(objs: Sequence[models.Model], *, batch_size: int | None = None) 
             stamp = field.pre_save(objs[0], add=True)
             for obj in objs:
                 setattr(obj, attname, stamp)
-    size = connection.ops.bulk_batch_size(fields, objs)
+    size = _rows_per_statement(connection, fields, objs)
     if batch_size:
         size = min(size, batch_size)
     table = connection.ops.quote_name(opts.db_table)

@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 
 from desabinaan.accounts.scope import scope_for
 from desabinaan.audit.services import audit_bulk_created
-from desabinaan.core.bulk import gc_paused, insert_rows
+from desabinaan.core.bulk import build, gc_paused, insert_rows
 from desabinaan.core.guards import persons_use_blocked
 from desabinaan.people import services as people
 from desabinaan.people.models import Consent, LawfulBasis, Person, Purpose
@@ -264,19 +264,24 @@ def _import_chunk(*, actor, event: Event, rows: list[_Row], report: ImportReport
             to_attend.append((row, person))
     to_attend += new
 
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     attendances = []
+    event_field = Attendance._meta.get_field("event")
     # No full_clean per row (attendance_record runs one): every value here comes from checked objects, and the
     # unique constraints are the database's (a clash sends the chunk to the row-by-row path).
     for row, person in to_attend:
-        attendance = Attendance(
-            event=event,
-            person_id=person.pk,
-            target_group=row.target_group,
-            client_id=row.client_id or uuid.uuid4(),
-            source=Attendance.Source.IMPORT,
-            recorded_by=user,
+        attendance = build(
+            Attendance,
+            {
+                "event_id": event.pk,
+                "person_id": person.pk,
+                "target_group_id": row.target_group.pk if row.target_group else None,
+                "client_id": row.client_id or uuid.uuid4(),
+                "source": Attendance.Source.IMPORT,
+                "recorded_by_id": user_id,
+            },
         )
+        event_field.set_cached_value(attendance, event)  # the live figures read attendance.event.village_id
         attendances.append(attendance)
     insert_rows(attendances)
     report.created += len(attendances)
