@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from desabinaan.core.bulk import insert_values
 from lib import regions_data
 from lib.text import fold
 
@@ -80,28 +81,6 @@ def _values(level: int, items: list[tuple[str, str, str]], folded: dict[str, str
         search = _search_text(folded[code], get(district, ""), get(regency, ""))
         values.append((code, name, search, district, regency, postal_code))
     return values
-
-
-def _insert_raw(model, columns: Sequence[str], values: list[tuple]) -> None:
-    """Rows into an empty table without model instances: COPY on PostgreSQL, executemany elsewhere.
-
-    Used only for a level whose table is empty (the first import), where there is nothing to compare: the same
-    values bulk_create would write, without building 91,599 model objects.
-    """
-    if not values:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in values:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            # Table and column names come from the model (quoted), never from input; values are parameters.
-            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-            cursor.executemany(sql, values)
 
 
 @contextmanager
@@ -214,7 +193,8 @@ def regions_import(
         if not model.objects.exists():
             # First import of this level: nothing to compare, so no model instances at all.
             with _indexes_built_after(model):
-                _insert_raw(model, _COLUMNS[level], _values(level, level_rows, folded))
+                # Nothing to compare: no model instances (COPY on PostgreSQL, executemany elsewhere).
+                insert_values(model, _COLUMNS[level], _values(level, level_rows, folded))
             result.created += len(level_rows)
             done += len(level_rows)
             if progress:
