@@ -141,8 +141,8 @@ def quiz_form_class(questions, *, with_attendee_choices=None):
         )
     for number, question in enumerate(questions, start=1):
         fields[f"q{question.pk}"] = forms.TypedChoiceField(
-            label=f"{number}. {question.text}",
-            choices=[(c.pk, c.text) for c in question.choices.all()],
+            label=f"{number}. {question.display_text}",
+            choices=[(c.pk, c.display_text) for c in question.choices.all()],
             coerce=int,
             widget=forms.RadioSelect,
             required=False,

@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from desabinaan.core.labels import LabelInLanguage
+from desabinaan.core.labels import LabelInLanguage, in_language
 from desabinaan.core.validators import free_text_max_length
 
 
@@ -87,6 +87,15 @@ class Question(models.Model):
     def __str__(self):
         return self.text[:80]
 
+    @property
+    def display_text(self) -> str:
+        """The question in the page's language (English when `text_en` is filled in)."""
+        return in_language(self.text, self.text_en)
+
+    @property
+    def display_explanation(self) -> str:
+        return in_language(self.explanation, self.explanation_en)
+
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
@@ -102,6 +111,10 @@ class Choice(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def display_text(self) -> str:
+        return in_language(self.text, self.text_en)
 
 
 class QuizTemplate(models.Model):

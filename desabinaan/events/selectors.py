@@ -340,7 +340,7 @@ def quiz_results(event: Event) -> dict:
         questions.append(
             {
                 "id": question.pk,
-                "text": question.text,
+                "text": question.display_text,
                 "topic": question.topic.display_label,
                 "pre_answered": before["n"],
                 "pre_correct_rate": _rate(before["correct"], before["n"]),

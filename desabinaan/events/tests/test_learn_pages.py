@@ -55,3 +55,20 @@ def test_the_self_check_quiz_explains_answers_and_stores_nothing(client, db):
 
 def test_unknown_module_is_not_found(client, db):
     assert client.get("/sosialisasi/belajar/tidak-ada/").status_code == 404
+
+
+def test_the_self_check_quiz_in_english_asks_and_explains_in_english(client, db):
+    from django.conf import settings
+    from django.utils.html import escape
+
+    questions = [q for q in selectors.public_quiz_questions() if q.text_en and q.explanation_en]
+    assert questions, "the shipped bank has English questions"
+    question = questions[0]
+    choice = next(c for c in question.choices.all() if c.is_correct)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/sosialisasi/belajar/kuis/").content.decode()
+    assert escape(question.text_en) in page and escape(question.text) not in page
+    if choice.text_en:
+        assert escape(choice.text_en) in page
+    answered = client.post("/sosialisasi/belajar/kuis/", {f"q{question.pk}": str(choice.pk)}).content.decode()
+    assert escape(question.explanation_en) in answered and escape(question.explanation) not in answered
