@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from desabinaan.core.validators import free_text_max_length
 from lib import passport as rules
@@ -225,7 +226,7 @@ class RouteAdvisory(models.Model):
 class CollectiveStatus(models.TextChoices):
     DRAFT = "draft", _("draf")
     SUBMITTED = "submitted", _("diajukan")
-    ACCEPTED = "accepted", _("diterima")
+    ACCEPTED = "accepted", pgettext_lazy("status of a request", "diterima")
     DECLINED = "declined", _("ditolak")
 
 
