@@ -164,13 +164,19 @@ def pytest_runtest_call(item):
 
 
 @pytest.fixture
-def sign_in(live_server):
+def sign_in(live_server, browser):
     """`sign_in(page, user)`: a session for `user` (two-factor verified) placed in the page's browser context.
 
-    For tests about what a signed-in user sees; the login flow itself is tested through the real form.
+    For tests about what a signed-in user sees; the login flow itself is tested through the real form. Requests a
+    page started after loading (htmx `hx-trigger="load"`, e.g. the person timeline) end first: the live server
+    shares this thread's in-memory SQLite connection, and a session written while one of them still reads fails
+    with "cannot commit transaction - SQL statements in progress".
     """
 
     def _sign_in(page: Page, user) -> Page:
+        for context in browser.contexts:
+            for open_page in context.pages:
+                open_page.wait_for_load_state("networkidle")
         client = verified_login(Client(), user)
         cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
         page.context.add_cookies(
