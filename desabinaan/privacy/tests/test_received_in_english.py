@@ -1,4 +1,4 @@
-""""diterima" means "received" on a date column and "accepted" as a request's status: two translations, not one."""
+"""The word "diterima": "received" on a date column, "accepted" as a request's status: two translations, not one."""
 
 from django.utils import translation
 
