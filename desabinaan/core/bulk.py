@@ -3,11 +3,11 @@
 `insert_rows(objs)` writes what `Model.objects.bulk_create(objs)` writes (the same columns, `auto_now_add` filled,
 the database's conversion of dates, UUIDs and JSON), but converts values field by field with the conversion decided
 once per field instead of compiling every value through the ORM: on a 100,000-row sign-in sheet Django's per-value
-SQL compilation was the largest single cost of the import. Dates and timestamps are converted once per distinct value,
-and `auto_now_add` fields get one timestamp for the whole call (one transaction writes them). Plain values (text, numbers, booleans, foreign keys to
-them) go to the driver as they are. New primary keys come back through `RETURNING` and are set on the objects, as
-`bulk_create` sets them. Where the database cannot return them, or the objects mix set and unset keys, it is
-`bulk_create` itself.
+SQL compilation was the largest single cost of the import. Dates and timestamps are converted once per distinct
+value, and `auto_now_add` fields get one timestamp for the whole call (one transaction writes them). Plain values
+(text, numbers, booleans, foreign keys to them) go to the driver as they are. New primary keys come back through
+`RETURNING` and are set on the objects, as `bulk_create` sets them. Where the database cannot return them, or the
+objects mix set and unset keys, it is `bulk_create` itself.
 """
 
 from __future__ import annotations
@@ -55,12 +55,12 @@ def _is_plain(field: models.Field) -> bool:
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for one chunk of a bulk write, as it was before afterwards.
+    """Python's cyclic garbage collector off while a bulk write runs, as it was before afterwards.
 
-    A chunk allocates tens of thousands of short-lived objects (model instances, row tuples, audit dicts), and each
-    700 allocations start a collection that walks them all again: a third of an import's time on a 20,000-row sheet.
-    Reference counting still frees them; cycles wait for the next collection after the chunk. Memory stays bounded
-    by the chunk.
+    An import allocates tens of thousands of short-lived objects per chunk (model instances, row tuples, audit dicts),
+    and each 700 allocations start a collection that walks them all again: a third of an import's time on a
+    20,000-row sheet. Reference counting still frees them; the caller collects each chunk's young objects once the
+    chunk is written (`gc.collect(0)`), so memory stays bounded by the chunk.
     """
     enabled = gc.isenabled()
     gc.disable()

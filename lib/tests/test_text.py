@@ -1,4 +1,10 @@
-from lib.text import fold, name_key
+import string
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lib.text import _NON_WORD, fold, name_key
 
 
 def test_it_folds_case_accents_and_punctuation():
@@ -24,14 +30,6 @@ def test_it_keeps_different_names_apart():
 
 
 def test_the_ascii_shortcut_folds_as_the_unicode_path_does():
-    import string
-    import unicodedata
-
-    from hypothesis import given
-    from hypothesis import strategies as st
-
-    from lib.text import _NON_WORD
-
     def slow(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text)
         return _NON_WORD.sub(

@@ -2,6 +2,7 @@ import datetime as dt
 import io
 
 import pytest
+from openpyxl import Workbook
 
 from lib import xlsx_import as x
 
@@ -88,8 +89,6 @@ def test_it_reads_dates_numbers_and_gaps_as_excel_shows_them():
 
 
 def test_the_row_estimate_comes_from_the_dimension_record_when_the_writer_left_one():
-    from openpyxl import Workbook
-
     workbook = Workbook()  # the normal (not write-only) mode writes <dimension ref="A1:B4"/>
     for row in (["Nama", "L/P"], ["Ani", "P"], ["Budi", "L"], ["Wati", "P"]):
         workbook.active.append(row)

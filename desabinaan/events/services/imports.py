@@ -93,7 +93,7 @@ def _client_id(import_key: str | None, number: int) -> uuid.UUID | None:
 def attendance_import_rows(*, actor, event: Event, rows: list[_Row], report: ImportReport) -> None:
     """Import one chunk of parsed rows (see the module docstring); appends to `report`."""
     try:
-        with gc_paused(), transaction.atomic():
+        with transaction.atomic():
             _import_chunk(actor=actor, event=event, rows=rows, report=report)
     except IntegrityError:
         # A concurrent writer added one of these persons or attendances: take the careful path row by row.

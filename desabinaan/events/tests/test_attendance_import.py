@@ -3,6 +3,7 @@
 import io
 import zipfile
 
+from django.template.loader import render_to_string
 from openpyxl import Workbook
 
 from desabinaan.events import services
@@ -183,3 +184,13 @@ def test_it_fails_the_job_without_retry_for_a_sheet_that_inflates_beyond_the_lim
     assert job.status == "failed"
     assert job.error == str(v.IMPORT_TOO_LARGE % {"mb": xl.MAX_UNCOMPRESSED_BYTES // (1024 * 1024)})
     assert not job.can_retry
+
+
+def test_a_running_import_without_a_known_total_shows_the_rows_done_not_zero_percent(event):
+    """A sheet whose writer left out the dimension record: no percentage, the rows read so far."""
+    running = Job(pk=7, kind="events.attendance_import", status=Job.Status.RUNNING, progress_done=1200)
+    html = render_to_string("events/_import_status.html", {"job": running, "event": event})
+    assert "1200 baris sudah diproses" in html and "dari" not in html and 'value="0"' not in html
+    running.progress_total = 4800
+    html = render_to_string("events/_import_status.html", {"job": running, "event": event})
+    assert "1200 dari 4800 baris diproses" in html and 'value="25"' in html

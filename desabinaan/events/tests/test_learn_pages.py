@@ -3,8 +3,10 @@
 import gzip
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from desabinaan.events import selectors
 
@@ -58,9 +60,6 @@ def test_unknown_module_is_not_found(client, db):
 
 
 def test_the_self_check_quiz_in_english_asks_and_explains_in_english(client, db):
-    from django.conf import settings
-    from django.utils.html import escape
-
     questions = [q for q in selectors.public_quiz_questions() if q.text_en and q.explanation_en]
     assert questions, "the shipped bank has English questions"
     question = questions[0]

@@ -171,14 +171,3 @@ def test_purge_deletes_uploads_of_abandoned_jobs_only(db, settings):
     assert services.jobs_purge() == 1
     assert not default_storage.exists(old_failed)
     assert default_storage.exists(recent_failed)
-
-
-def test_a_running_job_without_a_known_total_shows_the_rows_done_not_zero_percent():
-    from django.template.loader import render_to_string
-
-    running = Job(kind="events.attendance_import", status=Job.Status.RUNNING, progress_done=1200)
-    html = render_to_string("jobs/_progress.html", {"job": running, "poll_url": "/x/"})
-    assert "1200 baris sudah diproses" in html and "% selesai" not in html
-    running.progress_total = 4800
-    html = render_to_string("jobs/_progress.html", {"job": running, "poll_url": "/x/"})
-    assert "25% selesai" in html

@@ -5,12 +5,14 @@ The suite's task engine runs a task when it is enqueued, so "after the commit" i
 """
 
 import datetime as dt
+import io
 from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import Workbook
 
 from desabinaan.events import services as events
 from desabinaan.events.models import TargetGroup, Topic
@@ -137,10 +139,6 @@ def test_an_imported_sign_in_sheet_reaches_the_national_figure_with_one_mark_per
     task_db, world, event
 ):
     """The import writes through the bulk services, which announce each chunk once (`records_written`)."""
-    import io
-
-    from openpyxl import Workbook
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["Nama", "L/P", "Tahun atau tanggal lahir", "Kode desa", "Setuju (ya/tidak)"])
